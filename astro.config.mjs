@@ -1,0 +1,15 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import { siteConfig } from './src/site.config.ts';
+
+// Pages are rendered by Pinkas' own Markdown/MDX pipeline (src/lib/markdown), which reads MDX as
+// data and never executes it; see README "Why no @astrojs/mdx".
+export default defineConfig({
+  site: siteConfig.site,
+  base: siteConfig.base,
+  trailingSlash: 'ignore',
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  // The site's own scripts are a few hundred bytes: inline them instead of another request.
+  vite: { build: { assetsInlineLimit: 4096 } },
+});

@@ -1,0 +1,42 @@
+/**
+ * The wiki as Astro pages see it: the `pages` collection, typed, with the navigation tree.
+ * Everything here is derived from the collection; the logic lives in `src/lib/`.
+ */
+import { getCollection } from 'astro:content';
+import type { Heading } from '../lib/markdown/render.ts';
+import { buildNavTree, readingOrder, type NavNode } from '../lib/nav/tree.ts';
+import { joinUrl } from '../lib/paths.ts';
+import { siteConfig } from '../site.config.ts';
+import type { PageData } from '../loaders/wiki-loader.ts';
+
+export type Page = PageData & { html: string };
+
+export interface WikiModel {
+  pages: Page[];
+  bySlug: Map<string, Page>;
+  tree: NavNode;
+  order: NavNode[];
+}
+
+let cached: Promise<WikiModel> | undefined;
+
+/** The whole wiki, computed once per build (and afresh on every request in `npm run dev`). */
+export function getWiki(): Promise<WikiModel> {
+  if (import.meta.env.DEV || !cached) cached = load();
+  return cached;
+}
+
+async function load(): Promise<WikiModel> {
+  const entries = await getCollection('pages');
+  const pages = entries.map((entry) => ({ ...(entry.data as unknown as PageData), html: entry.rendered?.html ?? '' }));
+  const bySlug = new Map(pages.map((p) => [p.slug, p]));
+  const tree = buildNavTree(pages, siteConfig.title, siteConfig.defaultLang);
+  return { pages, bySlug, tree, order: readingOrder(tree) };
+}
+
+/** A wiki address below the site's base path: `href('hr/leave')` → `/hr/leave/`. */
+export function href(path: string): string {
+  return joinUrl(import.meta.env.BASE_URL, path);
+}
+
+export type { Heading, NavNode };

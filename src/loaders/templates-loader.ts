@@ -1,0 +1,35 @@
+/** The `templates` collection: new-page templates from `<content>/_templates/`. */
+import type { Loader } from 'astro/loaders';
+import { parseFrontmatter } from '../lib/content/frontmatter.ts';
+import { readContentFolder } from '../lib/content/read-content.ts';
+import { humanize } from '../lib/paths.ts';
+import { contentDir } from './wiki-loader.ts';
+
+export interface TemplateData {
+  name: string;
+  title: string;
+  description?: string;
+  path: string;
+}
+
+export function templatesLoader(): Loader {
+  return {
+    name: 'pinkas-templates',
+    load: async ({ store, config }) => {
+      const folder = await readContentFolder(contentDir(config.root));
+      store.clear();
+      for (const file of folder.templates) {
+        const name = file.path.replace(/^_templates\//, '').replace(/\.mdx?$/i, '');
+        const fm = parseFrontmatter(file.text, file.path);
+        const meta = (fm.data.template ?? {}) as { title?: unknown; description?: unknown };
+        const data: TemplateData = {
+          name,
+          title: typeof meta.title === 'string' ? meta.title : humanize(name),
+          description: typeof meta.description === 'string' ? meta.description : undefined,
+          path: file.path,
+        };
+        store.set({ id: name, data: data as unknown as Record<string, unknown>, body: file.text });
+      }
+    },
+  };
+}

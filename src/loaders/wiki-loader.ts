@@ -1,0 +1,99 @@
+/**
+ * The Astro content loader of the wiki: reads the content folder, builds the wiki model with
+ * `src/lib/wiki.ts` (validation, link resolution, rendering through the one pipeline) and puts
+ * every page into the `pages` collection with its rendered HTML. Invalid content fails the build
+ * with `file:line:col field: message`; broken links are listed as warnings.
+ */
+import path from 'node:path';
+import type { Loader } from 'astro/loaders';
+import { formatDiagnostic } from '../lib/content/frontmatter.ts';
+import { readContentFolder } from '../lib/content/read-content.ts';
+import { readGitHistory } from '../lib/history/git-log.ts';
+import { buildWiki, type WikiPage } from '../lib/wiki.ts';
+import { siteConfig } from '../site.config.ts';
+import { urlScheme } from '../lib/urls.ts';
+
+/** What each entry of the `pages` collection holds in `data` (the HTML is in `rendered`). */
+export type PageData = Omit<WikiPage, 'html' | 'source'> & {
+  lastUpdated?: { date: string; author: string; commit: string };
+  revisions: number;
+};
+
+/** Entry ids cannot be empty: the home page's own content (`content/index.md`) is stored as `index`. */
+export const HOME_ID = 'index';
+
+export function contentDir(root: URL | string): string {
+  const rootDir = typeof root === 'string' ? root : root.pathname;
+  return path.resolve(rootDir, siteConfig.contentDir);
+}
+
+export function wikiLoader(): Loader {
+  return {
+    name: 'pinkas-wiki',
+    load: async ({ store, logger, config, watcher }) => {
+      const dir = contentDir(config.root);
+      const displayDir = path.relative(config.root.pathname, dir) || '.';
+
+      const sync = async () => {
+        const started = performance.now();
+        const [folder, history] = await Promise.all([readContentFolder(dir), readGitHistory(dir)]);
+        const wiki = buildWiki(folder, {
+          displayDir,
+          defaultLang: siteConfig.defaultLang,
+          homeTitle: siteConfig.title,
+          urls: urlScheme(config.base),
+        });
+        const errors = wiki.diagnostics.filter((d) => d.severity === 'error');
+        for (const d of wiki.diagnostics) if (d.severity === 'warning') logger.warn(formatDiagnostic(d));
+        if (wiki.brokenLinks.length) {
+          logger.warn(
+            `${wiki.brokenLinks.length} broken link${wiki.brokenLinks.length === 1 ? '' : 's'} (shown as red links to /new/):\n` +
+              wiki.brokenLinks.map((b) => `  ${b.file}:${b.line}:${b.column} ${b.link}`).join('\n'),
+          );
+        }
+        if (errors.length) {
+          throw new Error(`${errors.length} problem${errors.length === 1 ? '' : 's'} in ${displayDir}/ must be fixed:\n${errors.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`);
+        }
+        if (history.shallow) logger.warn('The repository is a shallow clone: page history and revision counts only go back as far as the clone.');
+        store.clear();
+        for (const page of wiki.pages) {
+          const { html, source, ...rest } = page;
+          const revisions = page.path ? (history.files.get(page.path) ?? []) : [];
+          const latest = revisions[0];
+          const data: PageData = {
+            ...rest,
+            revisions: revisions.length,
+            ...(latest ? { lastUpdated: { date: latest.date, author: latest.author, commit: latest.commit } } : {}),
+          };
+          store.set({
+            id: page.slug || HOME_ID,
+            data: data as unknown as Record<string, unknown>,
+            body: source,
+            filePath: page.path ? path.relative(config.root.pathname, path.join(dir, page.path)) : undefined,
+            rendered: { html, metadata: { headings: page.headings.map((h) => ({ depth: h.depth, slug: h.slug, text: h.text })) } },
+          });
+        }
+        logger.info(`${wiki.pages.length} pages from ${displayDir}/ in ${Math.round(performance.now() - started)} ms`);
+      };
+
+      await sync();
+
+      // In `npm run dev`, any change under the content folder rebuilds the wiki model: titles and
+      // links are shared between pages, so one edit can turn a red link blue elsewhere.
+      if (watcher) {
+        watcher.add(dir);
+        const onChange = async (changed: string) => {
+          if (!path.resolve(changed).startsWith(dir + path.sep)) return;
+          try {
+            await sync();
+          } catch (error) {
+            logger.error((error as Error).message);
+          }
+        };
+        watcher.on('add', onChange);
+        watcher.on('change', onChange);
+        watcher.on('unlink', onChange);
+      }
+    },
+  };
+}

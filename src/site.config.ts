@@ -1,0 +1,12 @@
+import { resolveSiteConfig } from './lib/config.ts';
+
+/**
+ * Your wiki's settings. Every key is optional; see `src/lib/config.ts` for what each one does.
+ * Environment variables override: PINKAS_CONTENT_DIR, PINKAS_SITE, PINKAS_BASE.
+ */
+export const siteConfig = resolveSiteConfig({
+  title: 'Pinkas',
+  description: 'How we work at Galil Instruments: procedures, policies and how-tos, kept up to date by everyone.',
+  defaultLang: 'en',
+  contentDir: 'content',
+});
