@@ -9,6 +9,8 @@ export default defineConfig({
   base: siteConfig.base,
   trailingSlash: 'ignore',
   build: { format: 'directory' },
+  // Tests and benchmarks build several wikis side by side; each gets its own cache.
+  ...(process.env.PINKAS_CACHE_DIR ? { cacheDir: process.env.PINKAS_CACHE_DIR } : {}),
   devToolbar: { enabled: false },
   // The site's own scripts are a few hundred bytes: inline them instead of another request.
   vite: { build: { assetsInlineLimit: 4096 } },

@@ -62,7 +62,7 @@ export const frontmatterSchema = z.looseObject({
   superseded_by: text('the title or path of the page that replaces this one').optional(),
   order: z.preprocess(
     (value) => (typeof value === 'string' && /^-?\d+(?:\.\d+)?$/.test(value.trim()) ? Number(value) : value),
-    z.number({ error: (issue) => `expected a number that sorts the page among its siblings, got ${describe(issue.input)}` }).finite().optional(),
+    z.number({ error: (issue) => `expected a number that sorts the page among its siblings, got ${describe(issue.input)}` }).optional(),
   ),
 });
 

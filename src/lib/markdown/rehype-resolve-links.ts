@@ -98,11 +98,17 @@ export const rehypeResolveLinks: Plugin<[ResolveLinksOptions], Root> = (options)
 /** A relative or root-relative path to a file under the content folder, or undefined for URLs. */
 function assetPath(href: string, fromDir: string): string | undefined {
   if (!href || href.startsWith('#') || href.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(href)) return undefined;
-  const path = decodeURIComponent(href.split(/[?#]/)[0] ?? '');
+  const raw = href.split(/[?#]/)[0] ?? '';
+  let path = raw;
+  try {
+    path = decodeURIComponent(raw);
+  } catch {
+    // A stray % in an address: use it as written.
+  }
   return path.startsWith('/') ? joinRelative('', path) : joinRelative(fromDir, path);
 }
 
 function classes(el: Element): string[] {
-  const c = el.properties.className;
+  const c: unknown = el.properties.className;
   return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : [];
 }

@@ -77,10 +77,9 @@ export interface RenderResult {
 export function createRenderer(context: RenderContext) {
   function processorFor(format: Format, lang: string, slug: string, contentPath: string, htmlPolicy: Diagnostic['severity']) {
     const t = translator(lang);
-    // Link resolution depends on the page, the rest only on format and language.
-    let p = unified().use(remarkParse);
-    if (format === 'mdx') p = p.use(remarkMdx).use(remarkMdxPolicy);
-    return p
+    return unified()
+      .use(remarkParse)
+      .use(format === 'mdx' ? [remarkMdx, remarkMdxPolicy] : [])
       .use(remarkGfm)
       .use(remarkLeadingTitle)
       .use(remarkWikilinks)

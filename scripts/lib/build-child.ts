@@ -1,0 +1,15 @@
+/**
+ * Runs one `astro build` in this process and prints what it cost as JSON on the last line:
+ * { "ms": wall time, "maxRssBytes": peak resident memory of the process }.
+ * Used by the benchmarks so that peak memory is the build's own, measured by the OS.
+ * Usage: node scripts/lib/build-child.ts <outDir>   (PINKAS_CONTENT_DIR selects the content)
+ */
+import { build } from 'astro';
+
+const outDir = process.argv[2];
+if (!outDir) throw new Error('usage: build-child.ts <outDir>');
+const started = performance.now();
+await build({ root: process.cwd(), outDir, logLevel: process.env.BENCH_LOG_LEVEL === 'info' ? 'info' : 'warn' });
+const ms = performance.now() - started;
+// resourceUsage().maxRSS is in kilobytes.
+console.log(JSON.stringify({ ms, maxRssBytes: process.resourceUsage().maxRSS * 1024 }));
