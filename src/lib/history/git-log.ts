@@ -5,7 +5,7 @@ const run = promisify(execFile);
 
 export interface Revision {
   commit: string;
-  /** ISO 8601 author date. */
+  /** ISO 8601 author date, in UTC (`2026-02-07T09:30:00Z`). */
   date: string;
   author: string;
   email: string;
@@ -52,7 +52,8 @@ export async function readGitHistory(dir: string): Promise<GitHistory> {
     if (!record.trim()) continue;
     const [header = '', ...lines] = record.split('\n');
     const [commit = '', date = '', author = '', email = '', summary = ''] = header.split(US);
-    const revision: Revision = { commit, date, author, email, summary };
+    // Dates in UTC, so that they sort as strings whatever the committer's time zone.
+    const revision: Revision = { commit, date: new Date(date).toISOString().replace(/\.\d{3}Z$/, 'Z'), author, email, summary };
     for (const line of lines) {
       if (!line) continue;
       const [status = '', ...paths] = line.split('\t');
