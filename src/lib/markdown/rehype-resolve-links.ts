@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
-import type { LinkIndex } from '../links/link-index.ts';
+import type { LinkIndex, Resolution } from '../links/link-index.ts';
 import { joinRelative } from '../links/link-index.ts';
 import { toPosix } from '../paths.ts';
 import { WIKILINK_PROTOCOL } from './remark-wikilinks.ts';
@@ -48,13 +48,19 @@ export const rehypeResolveLinks: Plugin<[ResolveLinksOptions], Root> = (options)
   const links: PageLink[] = (file.data.links ??= []);
   const fromDir = toPosix(options.file).split('/').slice(0, -1).join('/');
 
-  const record = (el: Element, raw: string, kind: PageLink['kind'], target: string, title: string) =>
-    links.push({ kind, target, title, raw, line: el.position?.start.line ?? 1, column: el.position?.start.column ?? 1 });
-
-  const markMissing = (el: Element, title: string, path: string | undefined) => {
-    el.properties.href = urls.newPage(title, path);
-    el.properties.className = [...classes(el), 'red-link'];
-    if (options.missingLabel) el.properties.title = options.missingLabel;
+  /** Points the link at the page it resolved to, or makes it a red link, and records it. */
+  const apply = (el: Element, raw: string, r: Resolution) => {
+    const line = el.position?.start.line ?? 1;
+    const column = el.position?.start.column ?? 1;
+    if (r.kind === 'page') {
+      el.properties.href = urls.page(r.slug, r.hash);
+      links.push({ kind: 'page', target: r.slug, title: r.title, raw, line, column });
+    } else {
+      el.properties.href = urls.newPage(r.title, r.path);
+      el.properties.className = [...classes(el), 'red-link'];
+      if (options.missingLabel) el.properties.title = options.missingLabel;
+      links.push({ kind: 'missing', target: r.path ?? r.title, title: r.title, raw, line, column });
+    }
   };
 
   visit(tree, 'element', (el: Element) => {
@@ -62,31 +68,17 @@ export const rehypeResolveLinks: Plugin<[ResolveLinksOptions], Root> = (options)
       const href = el.properties.href;
       if (href.startsWith(`${WIKILINK_PROTOCOL}:`)) {
         const target = decodeURIComponent(href.slice(WIKILINK_PROTOCOL.length + 1));
-        const raw = `[[${target}]]`;
-        const r = index.resolveWikilink(target, slug);
         el.properties.className = [...classes(el), 'wikilink'];
-        if (r.kind === 'page') {
-          el.properties.href = urls.page(r.slug, r.hash);
-          record(el, raw, 'page', r.slug, r.title);
-        } else {
-          markMissing(el, r.title, r.path);
-          record(el, raw, 'missing', r.path ?? r.title, r.title);
-        }
+        apply(el, `[[${target}]]`, index.resolveWikilink(target, slug));
         return;
       }
       const r = index.resolveHref(href, options.file);
-      if (r === undefined) {
-        const asset = assetPath(href, fromDir);
-        if (asset && options.assetExists?.(asset)) el.properties.href = urls.media(asset);
+      if (r) {
+        apply(el, href, r);
         return;
       }
-      if (r.kind === 'page') {
-        el.properties.href = urls.page(r.slug, r.hash);
-        record(el, href, 'page', r.slug, r.title);
-      } else {
-        markMissing(el, r.title, r.path);
-        record(el, href, 'missing', r.path ?? r.title, r.title);
-      }
+      const asset = assetPath(href, fromDir);
+      if (asset && options.assetExists?.(asset)) el.properties.href = urls.media(asset);
     } else if (el.tagName === 'img' && typeof el.properties.src === 'string') {
       const asset = assetPath(el.properties.src, fromDir);
       if (asset && options.assetExists?.(asset)) el.properties.src = urls.media(asset);
