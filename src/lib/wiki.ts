@@ -10,7 +10,7 @@ import type { ContentFolder } from './content/read-content.ts';
 import { validateFrontmatter, type Status } from './content/schema.ts';
 import { pageTitle } from './content/title.ts';
 import { LinkIndex, type LinkTarget } from './links/link-index.ts';
-import { createRenderer, type Format, type Heading, type PageLink, type UrlScheme } from './markdown/render.ts';
+import { createRenderer, type Format, type Heading, type PageLink, type TextSection, type UrlScheme } from './markdown/render.ts';
 import { humanize, mediaTypes, parentSlug, sectionOf, slugFromPath, slugProblem } from './paths.ts';
 
 export interface WikiPage {
@@ -38,6 +38,8 @@ export interface WikiPage {
   html: string;
   headings: Heading[];
   links: PageLink[];
+  /** The text by section, for the search index. */
+  sections: TextSection[];
   /** The source as written (for the editor and search). */
   source: string;
 }
@@ -73,7 +75,7 @@ export interface BuildOptions {
 const knownKeys = new Set(['title', 'description', 'owner', 'tags', 'lang', 'status', 'effective', 'review_by', 'verified', 'superseded_by', 'order']);
 
 interface Prepared {
-  page: Omit<WikiPage, 'html' | 'headings' | 'links' | 'supersededBy'>;
+  page: Omit<WikiPage, 'html' | 'headings' | 'links' | 'sections' | 'supersededBy'>;
   body: string;
   displayPath: string;
   supersededBy?: string;
@@ -163,7 +165,7 @@ export function buildWiki(folder: ContentFolder, options: BuildOptions): Wiki {
   const brokenLinks: BrokenLink[] = [];
   for (const item of prepared) {
     const { page } = item;
-    let result = { html: '', headings: [] as Heading[], links: [] as PageLink[] };
+    let result = { html: '', headings: [] as Heading[], links: [] as PageLink[], sections: [] as TextSection[] };
     if (!page.generated) {
       const rendered = render({
         source: item.body,
@@ -175,7 +177,7 @@ export function buildWiki(folder: ContentFolder, options: BuildOptions): Wiki {
         htmlPolicy: page.format === 'md' ? (options.mdHtmlPolicy ?? 'warning') : 'error',
       });
       diagnostics.push(...rendered.diagnostics);
-      result = rendered;
+      result = { html: rendered.html, headings: rendered.headings, links: rendered.links, sections: rendered.sections };
       for (const link of rendered.links) {
         if (link.kind === 'missing') brokenLinks.push({ file: item.displayPath, line: link.line, column: link.column, link: link.raw, from: page.slug });
       }

@@ -5,7 +5,7 @@
  *   source ─ remark-parse (+ remark-mdx for .mdx) ─ remark-gfm
  *          ─ MDX policy ─ leading title ─ wikilinks ─ GitHub-style callouts ─ components
  *          ─ remark-rehype ─ rehype-raw ─ HTML policy ─ sanitize
- *          ─ resolve links ─ heading ids ─ in-page anchors ─ bidi ─ scrollables ─ HTML
+ *          ─ resolve links ─ heading ids ─ in-page anchors ─ search text ─ bidi ─ scrollables ─ HTML
  *
  * Nothing in it executes content: MDX is read as data, never compiled to JavaScript.
  */
@@ -27,6 +27,7 @@ import { rehypeBidi } from './rehype-bidi.ts';
 import { rehypeHeadings, type Heading } from './rehype-headings.ts';
 import { rehypeResolveLinks, type PageLink, type UrlScheme } from './rehype-resolve-links.ts';
 import { rehypeScrollables } from './rehype-scrollables.ts';
+import { rehypeSearchText, type TextSection } from './rehype-search-text.ts';
 import { remarkCallouts } from './remark-callouts.ts';
 import { remarkComponents } from './remark-components.ts';
 import { remarkLeadingTitle } from './remark-leading-title.ts';
@@ -38,10 +39,11 @@ declare module 'vfile' {
     links: PageLink[];
     headings: Heading[];
     firstHeading: string;
+    sections: TextSection[];
   }
 }
 
-export type { Heading, PageLink, UrlScheme };
+export type { Heading, PageLink, TextSection, UrlScheme };
 export type Format = 'md' | 'mdx';
 
 /** What every page of one wiki shares while rendering. */
@@ -72,6 +74,8 @@ export interface RenderResult {
   diagnostics: Diagnostic[];
   /** The first heading's text (removed from the HTML when it was a leading `# Title`). */
   firstHeading: string | undefined;
+  /** The page's text by section, for the search index. */
+  sections: TextSection[];
 }
 
 export function createRenderer(context: RenderContext) {
@@ -92,6 +96,7 @@ export function createRenderer(context: RenderContext) {
       .use(rehypeResolveLinks, { ...context, slug, file: contentPath, missingLabel: t('link.missing') })
       .use(rehypeHeadings)
       .use(rehypeAnchorTargets)
+      .use(rehypeSearchText)
       .use(rehypeBidi, { dir: dirOf(lang) })
       .use(rehypeScrollables)
       .use(rehypeStringify);
@@ -128,6 +133,7 @@ export function createRenderer(context: RenderContext) {
       links: file.data.links ?? [],
       diagnostics: file.data.diagnostics,
       firstHeading: file.data.firstHeading,
+      sections: file.data.sections ?? [],
     };
   };
 }

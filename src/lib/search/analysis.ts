@@ -1,0 +1,128 @@
+/**
+ * Text analysis for search, the same at index time and at query time, for English and Hebrew in
+ * the same page.
+ *
+ * English: lunr's stop words and Porter stemmer (lunr's own trimmer is not used: it is not
+ * Unicode-aware and turns every Hebrew word into an empty string).
+ *
+ * Hebrew: niqqud and cantillation marks are removed, geresh/gershayim and quote marks inside a word
+ * are dropped (ת״א = ת"א = תא), final letters are mapped to their ordinary forms (so מרתונ… typed
+ * without the final letter still finds מרתון), and each word is also indexed without its prefix
+ * letters — ו ה ב כ ל מ ש and their combinations (וכשה…) — so נוהל finds בנוהל, הנוהל and
+ * שהנוהל. The full word is always kept, so a word that merely begins with one of those letters
+ * (משרד) is still found as written; a prefix is only stripped when at least three letters remain.
+ */
+import lunr from 'lunr';
+
+const HEBREW_LETTER = /[\u05D0-\u05EA]/;
+/** Cantillation (U+0591–U+05AF) and niqqud points; not maqaf, paseq or sof pasuq (punctuation). */
+const MARKS = /[\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7]/g;
+const QUOTES = /['"\u05F3\u05F4\u2018\u2019\u201C\u201D]/g;
+const FINALS: Record<string, string> = { 'ך': 'כ', 'ם': 'מ', 'ן': 'נ', 'ף': 'פ', 'ץ': 'צ' };
+const PREFIX_LETTERS = new Set(['ו', 'ה', 'ב', 'כ', 'ל', 'מ', 'ש']);
+const MAX_PREFIX = 4;
+const MIN_STEM = 3;
+
+/** Words too common to help, after normalization (final letters mapped). Not מידע ("information"). */
+const HEBREW_STOP_WORDS = new Set(
+  ['של', 'את', 'על', 'עם', 'זה', 'זו', 'זאת', 'הוא', 'היא', 'הם', 'הן', 'או', 'גם', 'כי', 'אם', 'לא', 'כל', 'אל', 'מן', 'עד', 'אך', 'רק', 'כן', 'אשר', 'יש', 'אין', 'היה', 'היו', 'אנו', 'אנחנו', 'אני', 'אתה', 'את', 'לו', 'לה', 'בו', 'בה', 'כך', 'שם', 'פה', 'עוד', 'מה', 'מי', 'איך', 'כמו', 'בין', 'אבל'].map(
+    (w) => mapFinals(w),
+  ),
+);
+
+/** Splits text into words: letters, digits and marks, with quote marks kept inside Hebrew words. */
+const WORD = /[\p{L}\p{N}\p{M}]+(?:['"\u05F3\u05F4\u2019][\p{L}\p{N}\p{M}]+)*['\u05F3]?/gu;
+
+export function isHebrew(word: string): boolean {
+  return HEBREW_LETTER.test(word);
+}
+
+function mapFinals(word: string): string {
+  return word.replace(/[ךםןףץ]/g, (c) => FINALS[c]!);
+}
+
+/**
+ * The normal form of one word: lower case; for Hebrew, marks and quotes removed and final letters
+ * mapped; for Latin script, apostrophes removed (employee's → employees).
+ */
+export function normalizeWord(word: string): string {
+  const lower = word.normalize('NFC').toLowerCase();
+  if (isHebrew(lower)) return mapFinals(lower.replace(MARKS, '').replace(QUOTES, ''));
+  return lower.replace(QUOTES, '');
+}
+
+/** The word without each possible run of prefix letters, shortest prefix first (not the word itself). */
+export function hebrewPrefixVariants(normalized: string): string[] {
+  const out: string[] = [];
+  for (let k = 1; k <= MAX_PREFIX && normalized.length - k >= MIN_STEM; k++) {
+    if (!PREFIX_LETTERS.has(normalized[k - 1]!)) break;
+    out.push(normalized.slice(k));
+  }
+  return out;
+}
+
+function stem(word: string): string {
+  return lunr.stemmer(new lunr.Token(word, {})).toString();
+}
+
+function isStopWord(normalized: string): boolean {
+  return isHebrew(normalized) ? HEBREW_STOP_WORDS.has(normalized) : lunr.stopWordFilter(new lunr.Token(normalized, {})) === undefined;
+}
+
+/** The words of a text, as written (for highlighting) and normalized. */
+export function words(text: string): { raw: string; start: number; norm: string }[] {
+  const out: { raw: string; start: number; norm: string }[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const norm = normalizeWord(m[0]);
+    if (norm) out.push({ raw: m[0], start: m.index, norm });
+  }
+  return out;
+}
+
+/** The terms a word contributes to the index: its stem (English) or its normal form and prefix variants (Hebrew). */
+export function indexTermsOf(word: string): string[] {
+  const norm = normalizeWord(word);
+  if (!norm || isStopWord(norm)) return [];
+  if (isHebrew(norm)) return [norm, ...hebrewPrefixVariants(norm)];
+  return [stem(norm)];
+}
+
+/** One word of a query, analysed the same way as the index. */
+export interface QueryTerm {
+  /** As the reader typed it, normalized (for prefix matching and highlighting). */
+  norm: string;
+  /** The indexed form: the English stem, or the Hebrew normal form. */
+  term: string;
+  /** Hebrew only: the word without its prefix letters (בנוהל → נוהל), weaker matches. */
+  variants: string[];
+  /** A stop word; it is only searched when the query has nothing else. */
+  stop: boolean;
+}
+
+export function analyzeQuery(query: string): QueryTerm[] {
+  return words(query).map(({ norm }) => ({
+    norm,
+    term: isHebrew(norm) ? norm : stem(norm),
+    variants: isHebrew(norm) ? hebrewPrefixVariants(norm) : [],
+    stop: isStopWord(norm),
+  }));
+}
+
+/** Tokens for lunr: each word of the text, expanded into its index terms. */
+export function tokenize(text: string): lunr.Token[] {
+  const tokens: lunr.Token[] = [];
+  for (const m of (text ?? '').matchAll(WORD)) {
+    for (const term of indexTermsOf(m[0])) tokens.push(new lunr.Token(term, {}));
+  }
+  return tokens;
+}
+
+/**
+ * The lunr pipeline function of this analysis, registered under a label so that a serialized index
+ * names it and loads in the browser and in the terminal alike. Tokens reaching it are already
+ * analysed by `tokenize`; it only drops empty ones.
+ */
+export const pinkasTerm: lunr.PipelineFunction = (token) => (token.toString() ? token : null);
+if (!(lunr.Pipeline as unknown as { registeredFunctions: Record<string, unknown> }).registeredFunctions.pinkasTerm) {
+  lunr.Pipeline.registerFunction(pinkasTerm, 'pinkasTerm');
+}

@@ -1,0 +1,43 @@
+/**
+ * The search client for the main thread: starts the worker on first use and hands each caller the
+ * answers to its latest query only.
+ */
+import type { SearchFilters, SearchRequest, SearchResponse } from './protocol.ts';
+
+let worker: Worker | undefined;
+let nextId = 1;
+let nextChannel = 1;
+const listeners = new Map<number, (response: SearchResponse) => void>();
+const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+
+function getWorker(): Worker {
+  if (!worker) {
+    worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<SearchResponse>) => listeners.get(event.data.id)?.(event.data);
+  }
+  return worker;
+}
+
+/** Starts loading the titles index (when the reader focuses a search box). */
+export function prefetch(): void {
+  getWorker().postMessage({ prefetch: base });
+}
+
+/**
+ * Runs a query. `onResponse` is called with the quick answer and again with the full-text answer;
+ * answers to older queries of the same caller are dropped.
+ */
+export function createSearch(onResponse: (response: SearchResponse) => void) {
+  const channel = nextChannel++;
+  let current = 0;
+  return (query: string, filters: SearchFilters = {}, limit = 8) => {
+    listeners.delete(current);
+    current = nextId++;
+    const id = current;
+    listeners.set(id, (response) => {
+      if (id === current) onResponse(response);
+      if (response.complete) listeners.delete(id);
+    });
+    getWorker().postMessage({ id, channel, query, filters, limit, base } satisfies SearchRequest);
+  };
+}

@@ -1,0 +1,54 @@
+/** DOM for search results, shared by the header dropdown and the results page. Never uses innerHTML. */
+import type { Segment, ShownResult } from './protocol.ts';
+
+const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+
+export function resultHref(result: ShownResult): string {
+  const path = result.slug.split('/').map(encodeURIComponent).join('/');
+  return `${base}${path}/${result.heading ? `#${encodeURIComponent(result.heading.id)}` : ''}`;
+}
+
+export function newPageHref(title: string): string {
+  return `${base}new/?title=${encodeURIComponent(title)}`;
+}
+
+export function searchPageHref(query: string): string {
+  return `${base}search/?q=${encodeURIComponent(query)}`;
+}
+
+/** Text with the matched words in <mark>. */
+export function marked(segments: Segment[], tag: keyof HTMLElementTagNameMap = 'span'): HTMLElement {
+  const el = document.createElement(tag);
+  for (const [text, isMark] of segments) {
+    if (isMark) {
+      const mark = document.createElement('mark');
+      mark.textContent = text;
+      el.append(mark);
+    } else el.append(text);
+  }
+  return el;
+}
+
+/** Title, where in the wiki (section › heading), snippet; right to left when the page is. */
+export function resultContent(result: ShownResult, labels: { draft: string }): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  const title = marked(result.titleMarks, 'span');
+  title.className = 'result-title';
+  if (result.draft) {
+    const badge = document.createElement('span');
+    badge.className = 'badge status-draft';
+    badge.textContent = labels.draft;
+    title.append(' ', badge);
+  }
+  const where = document.createElement('span');
+  where.className = 'result-where';
+  where.append(result.sectionTitle);
+  if (result.heading) where.append(' › ', marked(result.headingMarks));
+  fragment.append(title, where);
+  if (result.snippet) {
+    const snippet = marked(result.snippetMarks, 'span');
+    snippet.className = 'result-snippet';
+    fragment.append(snippet);
+  }
+  return fragment;
+}
