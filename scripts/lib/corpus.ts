@@ -23,6 +23,36 @@ export interface CorpusPage {
   lang: 'en' | 'he';
 }
 
+/** A query planted in the corpus, with the page that answers it. */
+export interface PlantedQuery {
+  q: string;
+  expect: string;
+  lang: 'en' | 'he';
+}
+
+export interface Corpus {
+  pages: CorpusPage[];
+  planted: PlantedQuery[];
+}
+
+const products = ['Zephyr', 'Quasar', 'Halcyon', 'Borealis', 'Meridian', 'Solstice', 'Cobalt', 'Tundra', 'Obsidian', 'Nimbus', 'Vortex', 'Sapphire', 'Juniper', 'Marlin', 'Pegasus', 'Sierra', 'Tempest', 'Kestrel', 'Lumen', 'Quartz'];
+/** English facts: the sentence planted in a page, and how a reader would ask for it. */
+const englishFacts: ((p: string, n: number) => [string, string])[] = [
+  (p, n) => [`Calibrate the ${p} spectrometer every ${n} days and log the drift in the calibration register.`, `${p.toLowerCase()} spectrometer calibration`],
+  (p, n) => [`Returns of a faulty ${p} controller need an RMA number and must reach the warehouse within ${n} days.`, `return faulty ${p.toLowerCase()} controller`],
+  (p) => [`The ${p} firmware update is installed by the lab technician on duty, never by the customer.`, `who installs ${p.toLowerCase()} firmware`],
+  (p, n) => [`Travellers to the ${p} conference may claim a per-diem of ${n} dollars for meals.`, `${p.toLowerCase()} conference per diem`],
+];
+/** Hebrew facts: every query word appears in the page only with a prefix letter attached. */
+const hebrewNames = ['זפיר', 'אורקל', 'קוואזר', 'הליקון', 'בוריאל', 'מרידיאן', 'סולסטיס', 'טונדרה', 'נימבוס', 'מרתון'];
+const hebrewFacts: ((p: string) => [string, string])[] = [
+  (p) => [`בנוהל הכיול של מכשיר ה${p} יש לבדוק את הסטייה מדי שבוע ולרשום אותה ביומן.`, `נוהל כיול ${p}`],
+  (p) => [`כשמחזירים את ה${p} למחסן, יש לצרף לטופס ההחזרה את מספר ההזמנה.`, `החזרה ${p} מחסן`],
+];
+
+const PLANTED_EN = 20;
+const PLANTED_HE = 10;
+
 /** A small, fast, seedable PRNG (mulberry32). */
 export function random(seed: number) {
   let a = seed >>> 0;
@@ -61,8 +91,8 @@ function paragraph(rng: ReturnType<typeof random>, pool: readonly string[], sent
   return Array.from({ length: sentences + rng.int(2) }, () => sentence(rng, pool)).join(' ');
 }
 
-/** Writes the corpus and returns its pages. Deletes `dir` first. */
-export async function generateCorpus(options: CorpusOptions): Promise<CorpusPage[]> {
+/** Writes the corpus and returns its pages and planted queries. Deletes `dir` first. */
+export async function generateCorpus(options: CorpusOptions): Promise<Corpus> {
   const rng = random(options.seed ?? 42);
   const sections = sectionNames.slice(0, options.sections ?? 12);
   const folders = folderNames.slice(0, options.foldersPerSection ?? 6);
@@ -81,6 +111,26 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusPage
     const title = n === 1 ? base : `${base} ${n}`;
     const slug = `${section}/${folder}/page-${String(i).padStart(5, '0')}`;
     pages.push({ path: `${slug}.mdx`, slug, title, lang });
+  }
+
+  // Plant facts in distinct pages of the right language, spread over the corpus.
+  const planted: PlantedQuery[] = [];
+  const extra = new Map<string, string>();
+  const english = pages.filter((p) => p.lang === 'en');
+  const hebrew = pages.filter((p) => p.lang === 'he');
+  for (let i = 0; i < Math.min(PLANTED_EN, english.length); i++) {
+    const page = english[Math.floor((i * english.length) / PLANTED_EN)]!;
+    const [sentence, q] = englishFacts[i % englishFacts.length]!(products[i % products.length]!, 5 + rng.int(40));
+    extra.set(page.path, sentence);
+    planted.push({ q, expect: page.slug, lang: 'en' });
+  }
+  for (let i = 0; i < Math.min(PLANTED_HE, hebrew.length); i++) {
+    const page = hebrew[Math.floor((i * hebrew.length) / PLANTED_HE)]!;
+    // The last query ends with a name typed without its final letter, as in mid-word (מרתון → מרתו).
+    const midWord = i === PLANTED_HE - 1;
+    const [sentence, q] = hebrewFacts[midWord ? 0 : i % hebrewFacts.length]!(hebrewNames[i % hebrewNames.length]!);
+    extra.set(page.path, sentence);
+    planted.push({ q: midWord ? q.slice(0, -1) : q, expect: page.slug, lang: 'he' });
   }
 
   const files = new Map<string, string>();
@@ -105,6 +155,7 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusPage
       '',
       paragraph(rng, pool),
       '',
+      ...(extra.has(page.path) ? [extra.get(page.path)!, ''] : []),
       `## ${page.lang === 'he' ? 'מטרה' : 'Purpose'}`,
       '',
       `${paragraph(rng, pool)} See [[${others[0]!.title}]] and [[${others[1]!.slug}|the related procedure]].`,
@@ -145,5 +196,5 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusPage
   for (let i = 0; i < entries.length; i += 256) {
     await Promise.all(entries.slice(i, i + 256).map(([file, text]) => writeFile(path.join(options.dir, file), text)));
   }
-  return pages;
+  return { pages, planted };
 }

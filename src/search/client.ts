@@ -18,7 +18,15 @@ function getWorker(): Worker {
   return worker;
 }
 
-/** Starts loading the titles index (when the reader focuses a search box). */
+/**
+ * Starts the worker without loading any index (when the page is idle), so that the first keystroke
+ * does not wait for the worker's script to load and compile.
+ */
+export function warmUp(): void {
+  getWorker();
+}
+
+/** Starts loading the titles index (when the reader heads for a search box). */
 export function prefetch(): void {
   getWorker().postMessage({ prefetch: base });
 }

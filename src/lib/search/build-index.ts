@@ -9,7 +9,8 @@
  *   short snippet of each. Shards are loaded on demand in a Web Worker.
  *
  * Indexes store no positions (they would triple the size); phrases are boosted from titles,
- * headings and snippets instead. Superseded and retired pages are left out of search.
+ * headings and snippets instead. Superseded and retired pages are left out of search. lunr builds
+ * each index; it ships as weighted postings (see compact.ts).
  */
 import lunr from 'lunr';
 import { pinkasTerm, tokenize } from './analysis.ts';
@@ -22,14 +23,19 @@ export interface SearchablePage {
   title: string;
   description?: string;
   tags: string[];
+  /** Frontmatter keys Pinkas does not know; other tools' `keywords` are searched like tags. */
+  extra?: Record<string, unknown>;
   lang: string;
   section: string;
   status: string;
   sections: { id: string; heading: string; text: string }[];
 }
 
-/** `[slug, title, section index, language index, tag indexes, draft (1/0)]` */
-export type TitleRow = [string, string, number, number, number[], number];
+/**
+ * `[folder index, file name, title, language index, tag indexes, draft (1/0)]`: the slug is the
+ * folder (from `folders`) and the name; its first segment is the section.
+ */
+export type TitleRow = [number, string, string, number, number[], number];
 /** `[page index, heading id, heading text, snippet]` */
 export type TextRow = [number, string, string, string];
 
@@ -46,6 +52,8 @@ export interface Manifest {
 }
 
 export interface TitlesFile {
+  /** Folders of the pages, so that each row need not repeat them. */
+  folders: string[];
   pages: TitleRow[];
   index: CompactIndex;
 }
@@ -83,16 +91,22 @@ export function buildSearchIndex(allPages: SearchablePage[], sectionTitles: Read
   const sections = [...new Set(pages.map((p) => p.section))].sort();
   const langs = [...new Set(pages.map((p) => p.lang))].sort();
   const tags = [...new Set(pages.flatMap((p) => p.tags))].sort();
-  const sectionIndex = new Map(sections.map((s, i) => [s, i]));
   const tagIndex = new Map(tags.map((t, i) => [t, i]));
+  const folders: string[] = [];
+  const folderIndex = new Map<string, number>();
 
-  const titles = newBuilder([['title', 10], ['tags', 5]]);
+  const titles = newBuilder([['title', 10], ['tags', 5], ['name', 3]]);
   const rows: TitleRow[] = pages.map((page, i) => {
-    titles.add({ id: String(i), title: page.title, tags: page.tags.join(' ') });
-    return [page.slug, page.title, sectionIndex.get(page.section)!, langs.indexOf(page.lang), page.tags.map((t) => tagIndex.get(t)!), page.status === 'draft' ? 1 : 0];
+    // The file name is the author's own short name for the page (olu.md, fmla.md): it is searched too.
+    const name = (page.slug.split('/').at(-1) ?? '').replace(/[-_]+/g, ' ');
+    titles.add({ id: String(i), title: page.title, tags: [...page.tags, ...keywordsOf(page.extra)].join(' '), name });
+    const cut = page.slug.lastIndexOf('/');
+    const folder = cut === -1 ? '' : page.slug.slice(0, cut);
+    if (!folderIndex.has(folder)) folderIndex.set(folder, folders.push(folder) - 1);
+    return [folderIndex.get(folder)!, page.slug.slice(cut + 1), page.title, langs.indexOf(page.lang), page.tags.map((t) => tagIndex.get(t)!), page.status === 'draft' ? 1 : 0];
   });
   const files = new Map<string, string>();
-  files.set('titles.json', JSON.stringify({ pages: rows, index: compactIndex(titles.build()) } satisfies TitlesFile));
+  files.set('titles.json', JSON.stringify({ folders, pages: rows, index: compactIndex(titles.build()) } satisfies TitlesFile));
 
   const shards: Manifest['shards'] = [];
   sections.forEach((section, s) => {
@@ -123,4 +137,10 @@ export function buildSearchIndex(allPages: SearchablePage[], sectionTitles: Read
   };
   files.set('manifest.json', JSON.stringify(manifest));
   return files;
+}
+
+function keywordsOf(extra: Record<string, unknown> | undefined): string[] {
+  const value = extra?.keywords;
+  if (typeof value === 'string') return value.split(',').map((k) => k.trim());
+  return Array.isArray(value) ? value.filter((k): k is string => typeof k === 'string') : [];
 }

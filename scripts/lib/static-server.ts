@@ -16,13 +16,21 @@ const types: Record<string, string> = {
 
 /**
  * Serves a built site the way a static host does (folder → index.html, 404.html for misses), on
- * 127.0.0.1 and a free port. Call `close()` when done; the server never keeps the process alive.
+ * 127.0.0.1 and a free port. `overlays` map URL prefixes to other folders (the benchmarks serve a
+ * large search index under a small site). Call `close()` when done; the server never keeps the
+ * process alive.
  */
-export async function serveStatic(root: string): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
+export async function serveStatic(root: string, overlays: Record<string, string> = {}): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    let file = path.join(root, decodeURIComponent(url.pathname));
-    if (!file.startsWith(root)) {
+    const pathname = decodeURIComponent(url.pathname);
+    // An overlay serves the files it has; everything else comes from the site.
+    const overlay = Object.keys(overlays).find((prefix) => pathname.startsWith(prefix));
+    const overlaid = overlay ? path.join(overlays[overlay]!, pathname.slice(overlay.length)) : undefined;
+    const useOverlay = overlaid !== undefined && (await stat(overlaid).then((s) => s.isFile(), () => false));
+    const base = useOverlay ? overlays[overlay!]! : root;
+    let file = useOverlay ? overlaid! : path.join(root, pathname);
+    if (!file.startsWith(base)) {
       res.writeHead(403).end();
       return;
     }
@@ -36,7 +44,7 @@ export async function serveStatic(root: string): Promise<{ url: string; close: (
         file = path.join(file, 'index.html');
         await stat(file);
       }
-      res.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream', 'Content-Length': (await stat(file)).size });
       createReadStream(file).pipe(res);
     } catch {
       res.writeHead(404, { 'Content-Type': types['.html']! });
