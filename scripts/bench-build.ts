@@ -82,7 +82,7 @@ async function pageJs(html: string, distDir: string): Promise<{ raw: number; gzi
     code += text;
     const dir = path.posix.dirname(url);
     for (const m of text.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g)) await addFile(path.posix.resolve(dir, m[1]!));
-    for (const m of text.matchAll(/["']([^"']*worker-[\w-]+\.js)["']/g)) await addFile(path.posix.resolve(dir, m[1]!));
+    for (const m of text.matchAll(/["'`]([^"'`]*worker-[\w-]+\.js)["'`]/g)) await addFile(path.posix.resolve(dir, m[1]!));
   };
   for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
     const src = /\bsrc="([^"]+)"/.exec(m[1]!)?.[1];
