@@ -74,8 +74,7 @@ async function browserRun(site: string, indexDir: string, planted: PlantedQuery[
         input.addEventListener('keydown', () => (w.marks.key ??= performance.now()), { capture: true });
         new MutationObserver(() => {
           if (!popup.hidden) w.marks.first ??= performance.now();
-          const footer = popup.querySelector('.search-popup-footer a')?.getAttribute('href') ?? '';
-          if (popup.dataset.complete === 'true' && footer.endsWith(`=${encodeURIComponent(query)}`)) w.marks.full ??= performance.now();
+          if (popup.dataset.complete === 'true' && popup.dataset.query === query) w.marks.full ??= performance.now();
         }).observe(popup, { attributes: true, childList: true, subtree: true });
         w.marks.longest = 0;
         new PerformanceObserver((list) => {
@@ -93,6 +92,7 @@ async function browserRun(site: string, indexDir: string, planted: PlantedQuery[
       const hrefs = await page.locator('#search-listbox [role="option"]').evaluateAll((options) => options.map((o) => o.getAttribute('data-href') ?? ''));
       const found = hrefs.slice(0, 5).some((href) => href.startsWith(`/${q.expect}/`));
       runs.push({ first, full, longestTask, found });
+      if (process.env.BENCH_VERBOSE) console.log(`    run: first ${first.toFixed(0)} ms, full ${full.toFixed(0)} ms, ${JSON.stringify(marks)}`);
       await context.close();
     }
   } finally {

@@ -32,19 +32,24 @@ export function prefetch(): void {
 }
 
 /**
- * Runs a query. `onResponse` is called with the quick answer and again with the full-text answer;
- * answers to older queries of the same caller are dropped.
+ * Runs a query. `onResponse` is called with the quick answer and again with the full-text answer.
+ * While the reader types, an answer to a query a few keystrokes old is still shown (results keep up
+ * with the typing); an answer older than one already shown is dropped.
  */
 export function createSearch(onResponse: (response: SearchResponse) => void) {
   const channel = nextChannel++;
-  let current = 0;
+  let shown = 0;
+  const pending: number[] = [];
   return (query: string, filters: SearchFilters = {}, limit = 8) => {
-    listeners.delete(current);
-    current = nextId++;
-    const id = current;
+    const id = nextId++;
+    pending.push(id);
     listeners.set(id, (response) => {
-      if (id === current) onResponse(response);
-      if (response.complete) listeners.delete(id);
+      if (response.id < shown) return;
+      shown = response.id;
+      onResponse(response);
+      // Older requests will not be answered any more (the worker skips them): forget them.
+      while (pending.length && pending[0]! < id) listeners.delete(pending.shift()!);
+      if (response.complete && pending[0] === id) listeners.delete(pending.shift()!);
     });
     getWorker().postMessage({ id, channel, query, filters, limit, base } satisfies SearchRequest);
   };

@@ -23,6 +23,8 @@ export interface ShownResult extends SearchResult {
 
 export interface SearchResponse {
   id: number;
+  /** The query this answers (while the reader types, it may be a few keystrokes behind). */
+  query: string;
   results: ShownResult[];
   /** False while the full text is still loading: more results may follow for the same id. */
   complete: boolean;

@@ -30,7 +30,7 @@ function answer(e: SearchEngine, request: SearchRequest, complete: boolean) {
     snippetMarks: highlight(r.snippet, request.query),
   }));
   const { sections, tags, langs } = e.manifest;
-  postMessage({ id: request.id, results, complete, facets: { sections, tags, langs } } satisfies SearchResponse);
+  postMessage({ id: request.id, query: request.query, results, complete, facets: { sections, tags, langs } } satisfies SearchResponse);
 }
 
 self.onmessage = async (event: MessageEvent<SearchRequest | { prefetch: string }>) => {
@@ -55,6 +55,6 @@ self.onmessage = async (event: MessageEvent<SearchRequest | { prefetch: string }
       if (isLatest()) answer(e, data, true);
     }
   } catch (error) {
-    postMessage({ id: data.id, results: [], complete: true, facets: { sections: [], tags: [], langs: [] }, error: (error as Error).message } satisfies SearchResponse);
+    postMessage({ id: data.id, query: data.query, results: [], complete: true, facets: { sections: [], tags: [], langs: [] }, error: (error as Error).message } satisfies SearchResponse);
   }
 };

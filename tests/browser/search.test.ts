@@ -18,7 +18,7 @@ async function dropdownFor(page: import('playwright-core').Page, query: string) 
   await page.waitForFunction(
     (q) => {
       const popup = document.querySelector<HTMLElement>('.search-popup');
-      return popup && !popup.hidden && popup.dataset.complete === 'true' && (popup.querySelector('.search-popup-footer a')?.getAttribute('href') ?? '').endsWith(encodeURIComponent(q));
+      return popup && !popup.hidden && popup.dataset.complete === 'true' && popup.dataset.query === q;
     },
     query,
   );

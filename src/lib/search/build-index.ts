@@ -97,8 +97,12 @@ export function buildSearchIndex(allPages: SearchablePage[], sectionTitles: Read
 
   const titles = newBuilder([['title', 10], ['tags', 5], ['name', 3]]);
   const rows: TitleRow[] = pages.map((page, i) => {
-    // The file name is the author's own short name for the page (olu.md, fmla.md): it is searched too.
-    const name = (page.slug.split('/').at(-1) ?? '').replace(/[-_]+/g, ' ');
+    // The file name is the author's own short name for the page (olu.md, fmla.md): its words are
+    // searched too, but not bare numbers (page-00123, 2024-report), which only bloat the index.
+    const name = (page.slug.split('/').at(-1) ?? '')
+      .split(/[-_\s]+/)
+      .filter((word) => word && !/^\d+$/.test(word))
+      .join(' ');
     titles.add({ id: String(i), title: page.title, tags: [...page.tags, ...keywordsOf(page.extra)].join(' '), name });
     const cut = page.slug.lastIndexOf('/');
     const folder = cut === -1 ? '' : page.slug.slice(0, cut);
