@@ -1,0 +1,114 @@
+/**
+ * HTTP for the proposal service, on web-standard Request/Response (no Astro here): the Astro routes
+ * in src/pages/api/ call these. Every error is JSON `{ error, details }` with a fitting status.
+ */
+import { ProposalError } from './errors.ts';
+import { identify, type IdentityConfig } from './identity.ts';
+import { limits } from './request.ts';
+import type { ProposalService } from './service.ts';
+import type { Proposal } from './types.ts';
+
+export interface HttpDeps {
+  service: ProposalService;
+  identity: IdentityConfig;
+  /** Origins allowed to POST besides the request's own (the public site URL behind a proxy). */
+  allowedOrigins?: string[];
+}
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...headers },
+  });
+}
+
+function errorResponse(error: unknown): Response {
+  if (error instanceof ProposalError) return json(error.status, error.toJSON(), error.headers);
+  console.error('[pinkas] proposal service error:', error);
+  return json(502, { error: `The proposal could not be saved: ${(error as Error).message}. Your draft is kept; try again in a moment.` });
+}
+
+/**
+ * Refuses cross-site requests: a browser always says where a POST comes from (Origin, and
+ * Sec-Fetch-Site in current browsers). A same-origin client needs no token.
+ */
+export function checkSameOrigin(request: Request, allowedOrigins: string[] = []) {
+  const site = request.headers.get('sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') {
+    throw new ProposalError(403, `Cross-site requests are refused (Sec-Fetch-Site: ${site}). Propose changes from the wiki itself.`);
+  }
+  const origin = request.headers.get('origin');
+  if (origin !== null) {
+    const own = new URL(request.url).origin;
+    if (origin !== own && !allowedOrigins.includes(origin)) {
+      throw new ProposalError(403, `Requests from ${origin} are refused: only the wiki's own pages may propose changes.`);
+    }
+  }
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/json\b/i.test(type)) throw new ProposalError(415, 'Send the proposal as JSON (Content-Type: application/json).');
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  const tooLarge = () => new ProposalError(413, `The proposal is too large: at most ${limits.bodyBytes / 1024 / 1024} MB in all, ${limits.pageBytes / 1024} KB of text and ${limits.imageBytes / 1024 / 1024} MB per image.`);
+  if (declared > limits.bodyBytes) throw tooLarge();
+  const reader = request.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limits.bodyBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ProposalError(400, `The request body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** What the browser learns about a proposal (never the submitter's token or other people's data). */
+function publicProposal(p: Proposal) {
+  return { id: p.id, url: p.url, branch: p.branch, path: p.path, title: p.title, summary: p.summary, status: p.status, createdAt: p.createdAt, reviewers: p.reviewers, mergedWithNewerChanges: p.mergedWithNewerChanges };
+}
+
+/** `POST /api/proposals` (submit) and `GET /api/proposals` (the caller's proposals). */
+export async function handleProposals(request: Request, deps: HttpDeps): Promise<Response> {
+  try {
+    if (request.method === 'POST') {
+      checkSameOrigin(request, deps.allowedOrigins);
+      const identity = identify(request, deps.identity);
+      const body = await readJson(request);
+      const proposal = await deps.service.submit(body, identity, request.headers.get('idempotency-key') ?? undefined);
+      return json(201, publicProposal(proposal));
+    }
+    if (request.method === 'GET') {
+      const identity = identify(request, deps.identity);
+      const proposals = await deps.service.list(identity);
+      return json(200, { proposals: proposals.map(publicProposal) });
+    }
+    return json(405, { error: `${request.method} is not supported here: use GET or POST.` }, { Allow: 'GET, POST' });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** `GET /api/session`: who the service thinks you are, and how to sign in when you are not. */
+export function handleSession(request: Request, deps: HttpDeps): Response {
+  const base = { mode: deps.identity.mode, backend: deps.service.backend.name };
+  try {
+    const identity = identify(request, deps.identity);
+    return json(200, { ...base, signedIn: true, user: { name: identity.name, email: identity.email, login: identity.login ?? null } });
+  } catch (error) {
+    if (error instanceof ProposalError && (error.status === 401 || error.status === 400)) {
+      return json(200, { ...base, signedIn: false, user: null, problem: error.message, ...(deps.identity.mode === 'github' ? { loginUrl: '/api/auth/login' } : {}) });
+    }
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,199 @@
+/**
+ * The `local` backend (the default): proposals become branches of the site's own git repository,
+ * written with isomorphic-git straight into the object database — the working tree, the index and
+ * the base branch are never touched. Each proposal is one commit (author: the employee; committer:
+ * Pinkas) on `pinkas/<slug>-<id>`, recorded in `.git/pinkas/proposals/<id>.json` so that
+ * `GET /api/proposals` can list it. Reviewers merge the branch with git as they would any other.
+ */
+import * as fs from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import git, { type TreeEntry } from 'isomorphic-git';
+import { ProposalError } from './errors.ts';
+import type { Identity, PreparedProposal, Proposal, ProposalBackend, ProposalStatus } from './types.ts';
+
+export interface LocalBackendOptions {
+  /** The repository's working folder (where `.git` is). */
+  dir: string;
+  /** The branch proposals are based on (default: the branch checked out). */
+  baseBranch?: string;
+  /** Where a contributor can see a proposal (there is no pull request page for a local branch). */
+  proposalUrl?: (id: string) => string;
+  committer?: { name: string; email: string };
+}
+
+interface StoredProposal extends Omit<Proposal, 'status'> {
+  commit: string;
+  submitter: string;
+}
+
+export class LocalBackend implements ProposalBackend {
+  readonly name = 'local' as const;
+  readonly #dir: string;
+  readonly #gitdir: string;
+  readonly #options: LocalBackendOptions;
+  #baseBranch: string | undefined;
+  /** Ref updates are serialized: isomorphic-git has no compare-and-swap on refs. */
+  #lock: Promise<unknown> = Promise.resolve();
+
+  constructor(options: LocalBackendOptions) {
+    this.#dir = options.dir;
+    this.#gitdir = path.join(options.dir, '.git');
+    this.#options = options;
+    this.#baseBranch = options.baseBranch;
+  }
+
+  /** The repository that contains `folder` (for the content folder of `npm run dev`). */
+  static async forFolder(folder: string, options: Omit<LocalBackendOptions, 'dir'> = {}): Promise<LocalBackend> {
+    const dir = await git.findRoot({ fs, filepath: path.resolve(folder) });
+    return new LocalBackend({ ...options, dir });
+  }
+
+  get dir(): string {
+    return this.#dir;
+  }
+
+  async baseBranch(): Promise<string> {
+    this.#baseBranch ??= (await git.currentBranch({ fs, dir: this.#dir })) ?? 'main';
+    return this.#baseBranch;
+  }
+
+  async head(): Promise<string> {
+    return git.resolveRef({ fs, dir: this.#dir, ref: `refs/heads/${await this.baseBranch()}` });
+  }
+
+  async readFile(filepath: string, commit: string): Promise<Uint8Array | undefined> {
+    try {
+      await git.readCommit({ fs, dir: this.#dir, oid: commit });
+    } catch {
+      throw new Error(`unknown commit ${commit}`);
+    }
+    try {
+      const { blob } = await git.readBlob({ fs, dir: this.#dir, oid: commit, filepath });
+      return blob;
+    } catch (error) {
+      if ((error as { code?: string }).code === 'NotFoundError') return undefined;
+      throw error;
+    }
+  }
+
+  async find(proposal: { id: string; branch: string }): Promise<Proposal | undefined> {
+    const stored = await this.#read(proposal.id);
+    return stored ? this.#withStatus(stored, await this.head()) : undefined;
+  }
+
+  create(proposal: PreparedProposal): Promise<Proposal> {
+    const run = this.#lock.then(() => this.#create(proposal));
+    this.#lock = run.catch(() => undefined);
+    return run;
+  }
+
+  async #create(p: PreparedProposal): Promise<Proposal> {
+    const existing = await this.#read(p.id);
+    if (existing) return this.#withStatus(existing, await this.head());
+    const dir = this.#dir;
+    // Blobs, then the trees from the changed files up to the root, then one commit on the parent.
+    let root = (await git.readTree({ fs, dir, oid: p.parent })).tree;
+    for (const file of p.files) {
+      const blob = await git.writeBlob({ fs, dir, blob: file.content });
+      root = await this.#withFile(root, file.path.split('/'), blob);
+    }
+    const tree = await git.writeTree({ fs, dir, tree: root });
+    const when = { timestamp: Math.floor(Date.parse(p.createdAt) / 1000), timezoneOffset: 0 };
+    const committer = this.#options.committer ?? { name: 'Pinkas', email: 'pinkas@localhost' };
+    const commit = await git.writeCommit({
+      fs,
+      dir,
+      commit: {
+        message: p.message.endsWith('\n') ? p.message : `${p.message}\n`,
+        tree,
+        parent: [p.parent],
+        author: { name: p.author.name, email: p.author.email, ...when },
+        committer: { ...committer, ...when },
+      },
+    });
+    try {
+      await git.writeRef({ fs, dir, ref: `refs/heads/${p.branch}`, value: commit, force: false });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'AlreadyExistsError') {
+        throw new ProposalError(409, `The branch ${p.branch} already exists and is not this proposal's.`, { branch: p.branch });
+      }
+      throw error;
+    }
+    const stored: StoredProposal = {
+      id: p.id,
+      url: this.#options.proposalUrl?.(p.id) ?? `/proposals/#${p.id}`,
+      branch: p.branch,
+      path: p.path,
+      title: p.title,
+      summary: p.summary,
+      createdAt: p.createdAt,
+      author: { name: p.author.name, email: p.author.email },
+      reviewers: [...p.reviewers.users.map((u) => `@${u}`), ...p.reviewers.teams.map((t) => `team:${t}`)],
+      mergedWithNewerChanges: p.mergedWithNewerChanges,
+      commit,
+      submitter: p.author.email.toLowerCase(),
+    };
+    await mkdir(this.#recordsDir(), { recursive: true });
+    await writeFile(path.join(this.#recordsDir(), `${p.id}.json`), JSON.stringify(stored, null, 2));
+    return this.#withStatus(stored, await this.head());
+  }
+
+  async list(identity: Identity): Promise<Proposal[]> {
+    let files: string[] = [];
+    try {
+      files = await readdir(this.#recordsDir());
+    } catch {
+      return [];
+    }
+    const head = await this.head();
+    const mine: StoredProposal[] = [];
+    for (const file of files.filter((f) => f.endsWith('.json'))) {
+      const stored = await this.#read(file.slice(0, -5));
+      if (stored && stored.submitter === identity.email.toLowerCase()) mine.push(stored);
+    }
+    const proposals = await Promise.all(mine.map((s) => this.#withStatus(s, head)));
+    return proposals.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+  }
+
+  #recordsDir(): string {
+    return path.join(this.#gitdir, 'pinkas', 'proposals');
+  }
+
+  async #read(id: string): Promise<StoredProposal | undefined> {
+    if (!/^[0-9a-f]{6,64}$/.test(id)) return undefined;
+    try {
+      return JSON.parse(await readFile(path.join(this.#recordsDir(), `${id}.json`), 'utf8')) as StoredProposal;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Open while its branch is not in the base branch; merged once it is; closed if the branch was deleted unmerged. */
+  async #withStatus(stored: StoredProposal, head: string): Promise<Proposal> {
+    const { commit, submitter: _submitter, ...proposal } = stored;
+    let status: ProposalStatus;
+    const merged = head === commit || (await git.isDescendent({ fs, dir: this.#dir, oid: head, ancestor: commit, depth: -1 }).catch(() => false));
+    if (merged) status = 'merged';
+    else {
+      const branchExists = await git.resolveRef({ fs, dir: this.#dir, ref: `refs/heads/${stored.branch}` }).then(() => true, () => false);
+      status = branchExists ? 'open' : 'closed';
+    }
+    return { ...proposal, status };
+  }
+
+  /** A tree with `parts` (a path) set to `blob`, writing the subtrees on the way. */
+  async #withFile(tree: TreeEntry[], parts: string[], blob: string): Promise<TreeEntry[]> {
+    const [name, ...rest] = parts as [string, ...string[]];
+    const entries = tree.filter((e) => e.path !== name);
+    if (rest.length === 0) {
+      entries.push({ mode: '100644', path: name, oid: blob, type: 'blob' });
+    } else {
+      const existing = tree.find((e) => e.path === name && e.type === 'tree');
+      const children = existing ? (await git.readTree({ fs, dir: this.#dir, oid: existing.oid })).tree : [];
+      const oid = await git.writeTree({ fs, dir: this.#dir, tree: await this.#withFile(children, rest, blob) });
+      entries.push({ mode: '040000', path: name, oid, type: 'tree' });
+    }
+    return entries;
+  }
+}

@@ -1,0 +1,198 @@
+/**
+ * The proposal service: turns a contributor's edit into a branch, one commit and a review request,
+ * through a `ProposalBackend`. Framework-free; the Astro routes in src/pages/api/ only translate
+ * HTTP to and from it.
+ *
+ * Guarantees: nothing reaches the base branch (a backend only creates branches); a retried submit
+ * (same idempotency key, or the same content again) returns the first proposal instead of opening
+ * a second; a page that changed since the editor opened it is merged three-way, and a conflict is
+ * returned (409) with both versions instead of overwriting anything.
+ */
+import { createHash } from 'node:crypto';
+import { parseFrontmatter } from '../content/frontmatter.ts';
+import { validateFrontmatter } from '../content/schema.ts';
+import { pageTitle } from '../content/title.ts';
+import { joinUrl, slugFromPath } from '../paths.ts';
+import { codeOwners, reviewersFrom } from './codeowners.ts';
+import { ProposalError } from './errors.ts';
+import { mergePage } from './merge.ts';
+import { commitMessage, pullRequestBody, pullRequestTitle, type ProposalText } from './pr-text.ts';
+import { RateLimiter, type RateLimits } from './rate-limit.ts';
+import { checkContent, validateRequest } from './request.ts';
+import type { Identity, PreparedProposal, Proposal, ProposalBackend } from './types.ts';
+
+export interface ServiceOptions {
+  backend: ProposalBackend;
+  /** The content folder, repository-relative (`content`). */
+  contentPrefix: string;
+  /** The public site URL and base path, for links to the page in the pull request. */
+  siteUrl?: string;
+  basePath?: string;
+  rateLimits?: RateLimits;
+  now?: () => Date;
+}
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export class ProposalService {
+  readonly #options: ServiceOptions;
+  readonly #limiter: RateLimiter;
+  readonly #inFlight = new Map<string, Promise<Proposal>>();
+
+  constructor(options: ServiceOptions) {
+    this.#options = options;
+    this.#limiter = new RateLimiter(options.rateLimits ?? { perMinute: 10, perDay: 200 });
+  }
+
+  get backend(): ProposalBackend {
+    return this.#options.backend;
+  }
+
+  /**
+   * Submits a proposal. `idempotencyKey` names one submit attempt (the editor sends the same key
+   * when it retries); without one, the same content from the same person counts as a retry.
+   */
+  async submit(body: unknown, identity: Identity, idempotencyKey?: string): Promise<Proposal> {
+    const request = validateRequest(body, this.#options.contentPrefix);
+    if (idempotencyKey !== undefined && !/^[A-Za-z0-9._:-]{8,128}$/.test(idempotencyKey)) {
+      throw new ProposalError(400, 'The Idempotency-Key header must be 8 to 128 letters, digits or . _ : -', { field: 'Idempotency-Key' });
+    }
+    const key = idempotencyKey ?? sha256(JSON.stringify([request.path, request.baseCommit, request.content, request.summary]));
+    const id = sha256(`${identity.email.toLowerCase()}\n${key}`).slice(0, 12);
+    const running = this.#inFlight.get(id);
+    if (running) return running;
+    const work = this.#submit(request, identity, id).finally(() => this.#inFlight.delete(id));
+    this.#inFlight.set(id, work);
+    return work;
+  }
+
+  async list(identity: Identity): Promise<Proposal[]> {
+    return this.#options.backend.list(identity);
+  }
+
+  async #submit(request: ReturnType<typeof validateRequest>, identity: Identity, id: string): Promise<Proposal> {
+    const { backend } = this.#options;
+    const slug = slugFromPath(request.contentPath);
+    const branch = `pinkas/${branchSafe(slug)}-${id}`;
+    // A retry of a proposal that was already created returns it, without counting against the limit.
+    const existing = await backend.find({ id, branch, author: identity });
+    if (existing) return existing;
+
+    const allowed = this.#limiter.take(identity.email.toLowerCase());
+    if (!allowed.ok) {
+      throw new ProposalError(429, `Too many proposals: the limit is ${allowed.limit}. Your draft is kept; try again in ${allowed.retryAfter} s.`, { retryAfter: allowed.retryAfter }, { 'Retry-After': String(allowed.retryAfter) });
+    }
+
+    const head = await backend.head();
+    const baseBytes = await this.#readAt(request.path, request.baseCommit);
+    const theirsBytes = head === request.baseCommit ? baseBytes : await this.#readAt(request.path, head);
+    const isNew = baseBytes === undefined;
+    const base = baseBytes === undefined ? '' : decoder.decode(baseBytes);
+    const theirs = theirsBytes === undefined ? undefined : decoder.decode(theirsBytes);
+
+    let content = request.content;
+    let merged = false;
+    if (isNew && theirs !== undefined) {
+      throw new ProposalError(409, `Someone else has created ${request.path} since you started. Compare the two versions and resolve them.`, {
+        conflict: true,
+        head,
+        theirs,
+        yours: request.content,
+        conflicts: [{ line: 1, base: '', yours: request.content, theirs }],
+      });
+    }
+    if (!isNew && theirs === undefined) {
+      throw new ProposalError(409, `${request.path} has been deleted or moved on the base branch since you started editing it.`, { conflict: true, head, theirs: '', yours: request.content, conflicts: [] });
+    }
+    if (theirs !== undefined && theirs !== base) {
+      const outcome = mergePage(base, request.content, theirs);
+      if (outcome.kind === 'conflict') {
+        throw new ProposalError(
+          409,
+          `The page has changed since you started editing it, and ${outcome.conflicts.length === 1 ? 'one part was' : `${outcome.conflicts.length} parts were`} changed both by you and by someone else. Choose what to keep.`,
+          { conflict: true, head, theirs, yours: request.content, conflicts: outcome.conflicts },
+        );
+      }
+      if (outcome.kind === 'clean') {
+        content = outcome.content;
+        merged = true;
+        checkContent(content, request.path, request.contentPath);
+      }
+    }
+    if (theirs !== undefined && content === theirs) {
+      throw new ProposalError(422, 'The proposal changes nothing: the page already says exactly this.', { field: 'content' });
+    }
+
+    const fm = parseFrontmatter(content, request.path);
+    const data = validateFrontmatter(fm.data, request.path, fm.lines).data ?? {};
+    let owners = data.owner ?? [];
+    if (owners.length === 0) {
+      const file = await backend.readFile('.github/CODEOWNERS', head).catch(() => undefined);
+      if (file) owners = codeOwners(decoder.decode(file), request.path);
+    }
+    const title = pageTitle(data.title, fm.body, request.contentPath.endsWith('.mdx') ? 'mdx' : 'md', request.contentPath);
+    const text: ProposalText = {
+      identity,
+      pageTitle: title,
+      path: request.path,
+      pageUrl: this.#options.siteUrl ? new URL(joinUrl(this.#options.basePath ?? '/', slug), this.#options.siteUrl).href : undefined,
+      owners,
+      summary: request.summary,
+      reason: request.reason,
+      before: base,
+      after: content,
+      isNew,
+      images: request.images.map((i) => i.path),
+      merge: merged ? { base: request.baseCommit, head } : undefined,
+      id,
+    };
+    const prepared: PreparedProposal = {
+      id,
+      branch,
+      parent: head,
+      files: [{ path: request.path, content: encoder.encode(content) }, ...request.images.map((i) => ({ path: i.path, content: i.bytes }))],
+      path: request.path,
+      message: commitMessage(text),
+      author: identity,
+      title: pullRequestTitle(text),
+      summary: request.summary,
+      body: pullRequestBody(text, submitterTag(identity)),
+      labels: ['pinkas', `section:${slug.split('/')[0]}`],
+      reviewers: reviewersFrom(owners, identity.login),
+      mergedWithNewerChanges: merged,
+      createdAt: (this.#options.now?.() ?? new Date()).toISOString(),
+    };
+    return backend.create(prepared);
+  }
+
+  async #readAt(path: string, commit: string): Promise<Uint8Array | undefined> {
+    try {
+      return await this.#options.backend.readFile(path, commit);
+    } catch (error) {
+      if (error instanceof ProposalError) throw error;
+      throw new ProposalError(409, `The page was built from commit ${commit.slice(0, 7)}, which the repository does not have. Reload the page to edit the current version (your draft is kept).`, { baseCommit: commit });
+    }
+  }
+}
+
+/** A stable, non-reversible tag of who submitted (to find one's proposals without publishing the email). */
+export function submitterTag(identity: Identity): string {
+  return sha256(`pinkas-submitter:${identity.email.toLowerCase()}`).slice(0, 16);
+}
+
+/** A slug as a branch-name part: ASCII letters, digits and dashes, at most 60 characters. */
+export function branchSafe(slug: string): string {
+  return (
+    slug
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60)
+      .replace(/-+$/, '') || 'page'
+  );
+}

@@ -1,0 +1,138 @@
+/**
+ * The ProposalBackend contract, run against every backend (local git, and GitHub through its test
+ * double): what a reviewer finds in the repository after a contributor proposes a change.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ProposalError } from '../../src/lib/proposals/errors.ts';
+import { ProposalService } from '../../src/lib/proposals/service.ts';
+import type { Identity } from '../../src/lib/proposals/types.ts';
+import { backendFixtures, wikiFiles, type BackendFixture } from '../support/backend-fixtures.ts';
+
+const dana: Identity = { name: 'Dana Levi', email: 'dana@galil.example', source: 'header' };
+const yossi: Identity = { name: 'יוסי כהן', email: 'yossi@galil.example', source: 'header' };
+const leave = wikiFiles['content/hr/leave.mdx']!;
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+
+describe.each(backendFixtures)('the %s backend', (_name, setup) => {
+  let fx: BackendFixture;
+  let service: ProposalService;
+  let base: string;
+  beforeEach(async () => {
+    fx = await setup();
+    service = new ProposalService({ backend: fx.backend, contentPrefix: 'content', siteUrl: 'https://wiki.galil.example', rateLimits: { perMinute: 1000, perDay: 10000 } });
+    base = await fx.baseHead();
+  });
+  afterEach(async () => {
+    await fx.cleanup();
+  });
+
+  const edit = (content: string, extra: Record<string, unknown> = {}) => ({ path: 'content/hr/leave.mdx', baseCommit: base, content, summary: 'Fix the notice period', ...extra });
+
+  it('opens one branch with exactly one commit, by the employee, changing exactly that page', async () => {
+    const changed = leave.replace('two weeks', 'three weeks');
+    const proposal = await service.submit(edit(changed, { reason: 'The policy changed in March.' }), dana);
+    expect(proposal).toMatchObject({ status: 'open', path: 'content/hr/leave.mdx', summary: 'Fix the notice period', mergedWithNewerChanges: false });
+    expect(proposal.branch).toMatch(/^pinkas\/hr-leave-[0-9a-f]{12}$/);
+    expect(proposal.url).toMatch(/^https?:\/\//);
+    const commits = await fx.branchCommits(proposal.branch);
+    expect(commits).toHaveLength(1);
+    expect(commits[0]!.author).toEqual({ name: 'Dana Levi', email: 'dana@galil.example' });
+    expect(commits[0]!.committer.name).not.toBe('Dana Levi');
+    expect(commits[0]!.files).toEqual(['content/hr/leave.mdx']);
+    expect(commits[0]!.message).toMatch(/^Fix the notice period\n\nThe policy changed in March\./);
+    expect(commits[0]!.message).toContain('Co-authored-by: Dana Levi <dana@galil.example>');
+    expect(await fx.fileOn(proposal.branch, 'content/hr/leave.mdx')).toBe(changed);
+    // Nothing reaches the base branch without review.
+    expect(await fx.baseHead()).toBe(base);
+    await fx.verify();
+  });
+
+  it('asks the page owner to review, and falls back to CODEOWNERS', async () => {
+    const p1 = await service.submit(edit(leave.replace('20 days', '21 days')), yossi);
+    expect(p1.reviewers).toEqual(['@dana-levi']);
+    const expenses = wikiFiles['content/finance/expenses.md']!;
+    const p2 = await service.submit({ path: 'content/finance/expenses.md', baseCommit: base, content: `${expenses}\nAnd invoices.\n`, summary: 'Invoices too' }, yossi);
+    expect(p2.reviewers).toEqual(['team:finance-team']);
+  });
+
+  it('returns the same proposal when a submit is retried, never a second one', async () => {
+    const body = edit(leave.replace('20 days', '22 days'));
+    const first = await service.submit(body, dana, 'retry-key-0001');
+    const again = await service.submit(body, dana, 'retry-key-0001');
+    const same = await service.submit(body, dana);
+    const sameAgain = await service.submit(body, dana);
+    expect(again.id).toBe(first.id);
+    expect(sameAgain.id).toBe(same.id);
+    expect((await fx.branches()).filter((b) => b.startsWith('pinkas/'))).toHaveLength(2);
+    // Concurrent retries of one submit also give one proposal.
+    const racing = await Promise.all(Array.from({ length: 5 }, () => service.submit(edit(leave.replace('20 days', '23 days')), dana, 'retry-key-0002')));
+    expect(new Set(racing.map((p) => p.id)).size).toBe(1);
+    expect((await fx.branches()).filter((b) => b.startsWith('pinkas/'))).toHaveLength(3);
+    await fx.verify();
+  });
+
+  it('keeps concurrent proposals from different people apart', async () => {
+    const people = Array.from({ length: 8 }, (_, i): Identity => ({ name: `Person ${i}`, email: `p${i}@galil.example`, source: 'header' }));
+    const proposals = await Promise.all(people.map((person, i) => service.submit(edit(leave.replace('20 days', `${30 + i} days`), { summary: `Set ${30 + i} days` }), person)));
+    expect(new Set(proposals.map((p) => p.branch)).size).toBe(8);
+    for (const [i, p] of proposals.entries()) {
+      const commits = await fx.branchCommits(p.branch);
+      expect(commits).toHaveLength(1);
+      expect(commits[0]!.author.email).toBe(`p${i}@galil.example`);
+      expect(await fx.fileOn(p.branch, 'content/hr/leave.mdx')).toContain(`${30 + i} days`);
+    }
+    await fx.verify();
+  });
+
+  it('merges a change made on the base branch meanwhile when the two do not overlap, and says so', async () => {
+    await fx.commitOnBase({ 'content/hr/leave.mdx': leave.replace('Up to 5 days', 'Up to 7 days') }, 'Carry-over rule');
+    const proposal = await service.submit(edit(leave.replace('two weeks', 'three weeks')), dana);
+    expect(proposal.mergedWithNewerChanges).toBe(true);
+    const page = await fx.fileOn(proposal.branch, 'content/hr/leave.mdx');
+    expect(page).toContain('three weeks');
+    expect(page).toContain('Up to 7 days');
+    expect(await fx.branchCommits(proposal.branch)).toHaveLength(1);
+  });
+
+  it('returns a conflict with both versions, and creates nothing, when the same lines changed', async () => {
+    await fx.commitOnBase({ 'content/hr/leave.mdx': leave.replace('two weeks', 'one month') }, 'Longer notice');
+    const before = await fx.branches();
+    const error = await service.submit(edit(leave.replace('two weeks', 'three weeks')), dana).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProposalError);
+    expect((error as ProposalError).status).toBe(409);
+    const details = (error as ProposalError).details as { theirs: string; yours: string; conflicts: { yours: string; theirs: string; line: number }[] };
+    expect(details.theirs).toContain('one month');
+    expect(details.yours).toContain('three weeks');
+    expect(details.conflicts).toEqual([{ base: 'Ask your manager two weeks ahead.', yours: 'Ask your manager three weeks ahead.', theirs: 'Ask your manager one month ahead.', line: 15 }]);
+    expect(await fx.branches()).toEqual(before);
+  });
+
+  it('adds a new page with its image in the same commit', async () => {
+    const page = '---\ntitle: Parking\nowner: "@noa"\n---\n\n![Map](./parking.png)\n';
+    const proposal = await service.submit(
+      { path: 'content/hr/parking.mdx', baseCommit: base, content: page, summary: 'Add the parking page', images: [{ path: 'content/hr/parking.png', base64: PNG.toString('base64') }] },
+      dana,
+    );
+    const [commit] = await fx.branchCommits(proposal.branch);
+    expect(commit!.files.sort()).toEqual(['content/hr/parking.mdx', 'content/hr/parking.png']);
+    expect(await fx.fileOn(proposal.branch, 'content/hr/parking.mdx')).toBe(page);
+  });
+
+  it('refuses a new page when someone created the same page meanwhile', async () => {
+    await fx.commitOnBase({ 'content/hr/parking.mdx': '---\ntitle: Parking\n---\nTheirs.\n' }, 'Parking page');
+    const error = await service.submit({ path: 'content/hr/parking.mdx', baseCommit: base, content: '---\ntitle: Parking\n---\nMine.\n', summary: 'Add parking' }, dana).catch((e: unknown) => e);
+    expect((error as ProposalError).status).toBe(409);
+  });
+
+  it("lists each person's own proposals with their status: open, merged, closed", async () => {
+    const a = await service.submit(edit(leave.replace('20 days', '24 days'), { summary: 'A' }), dana);
+    const b = await service.submit(edit(leave.replace('two weeks', 'ten days'), { summary: 'B' }), dana);
+    const c = await service.submit(edit(leave.replace('Intro line.', 'Intro.'), { summary: 'C' }), dana);
+    await service.submit(edit(leave.replace('Intro line.', 'Hello.'), { summary: 'D' }), yossi);
+    await fx.merge(a.branch);
+    await fx.close(b.branch);
+    const mine = await service.list(dana);
+    expect(mine.map((p) => [p.summary, p.status]).sort()).toEqual([['A', 'merged'], ['B', 'closed'], ['C', 'open']]);
+    expect(mine.find((p) => p.id === c.id)!.title).toBe('Annual leave: C');
+  });
+});
