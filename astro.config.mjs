@@ -1,10 +1,13 @@
 // @ts-check
+import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
 import { siteConfig } from './src/site.config.ts';
 
 // Pages are rendered by Pinkas' own Markdown/MDX pipeline (src/lib/markdown), which reads MDX as
 // data and never executes it; see README "Why no @astrojs/mdx".
+// The site is static; only /api/* runs on demand (the proposal service), in the same Node server.
 export default defineConfig({
+  adapter: node({ mode: 'standalone' }),
   site: siteConfig.site,
   base: siteConfig.base,
   trailingSlash: 'ignore',

@@ -106,10 +106,12 @@ for (const n of sizes) {
   const files = await walk(outDir);
   const sizesOf = await Promise.all(files.map(async (f) => (await stat(f)).size));
   const distBytes = sizesOf.reduce((a, b) => a + b, 0);
-  const pageFiles = pages.map((p) => path.join(outDir, p.slug, 'index.html'));
+  // The static site is in dist/client (dist/server holds the proposal service).
+  const clientDir = path.join(outDir, 'client');
+  const pageFiles = pages.map((p) => path.join(clientDir, p.slug, 'index.html'));
   const htmlSizes = (await Promise.all(pageFiles.map(async (f) => (await stat(f)).size))).sort((a, b) => a - b);
   const median = htmlSizes[Math.floor(htmlSizes.length / 2)]!;
-  const js = await pageJs(await readFile(pageFiles[Math.floor(pageFiles.length / 2)]!, 'utf8'), outDir);
+  const js = await pageJs(await readFile(pageFiles[Math.floor(pageFiles.length / 2)]!, 'utf8'), clientDir);
 
   const rows: [string, string, string][] = [
     ['build wall time', `${(result.wallMs / 1000).toFixed(1)} s`, n === 5000 ? '≤ 60 s' : ''],

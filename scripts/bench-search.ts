@@ -48,7 +48,7 @@ async function siteForBrowser(): Promise<string> {
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`building the site for the browser run failed:\n${result.stdout}${result.stderr}`);
-  return out;
+  return path.join(out, 'client');
 }
 
 async function browserRun(site: string, indexDir: string, planted: PlantedQuery[]) {

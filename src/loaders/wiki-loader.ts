@@ -4,6 +4,7 @@
  * every page into the `pages` collection with its rendered HTML. Invalid content fails the build
  * with `file:line:col field: message`; broken links are listed as warnings.
  */
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { formatDiagnostic } from '../lib/content/frontmatter.ts';
@@ -17,6 +18,10 @@ import { urlScheme } from '../lib/urls.ts';
 export type PageData = Omit<WikiPage, 'html' | 'source'> & {
   lastUpdated?: { date: string; author: string; commit: string };
   revisions: number;
+  /** The file's path in its git repository (what the editor proposes changes to), if in one. */
+  repoPath?: string;
+  /** The commit the site was built from: the editor's base for a proposal. */
+  baseCommit?: string;
 };
 
 /** Entry ids cannot be empty: the home page's own content (`content/index.md`) is stored as `index`. */
@@ -36,7 +41,7 @@ export function wikiLoader(): Loader {
 
       const sync = async () => {
         const started = performance.now();
-        const [folder, history] = await Promise.all([readContentFolder(dir), readGitHistory(dir)]);
+        const [folder, history, realDir] = await Promise.all([readContentFolder(dir), readGitHistory(dir), realpath(dir)]);
         const wiki = buildWiki(folder, {
           displayDir,
           defaultLang: siteConfig.defaultLang,
@@ -63,6 +68,8 @@ export function wikiLoader(): Loader {
           const data: PageData = {
             ...rest,
             revisions: revisions.length,
+            ...(history.root && page.path ? { repoPath: path.relative(history.root, path.join(realDir, page.path)).split(path.sep).join('/') } : {}),
+            ...(history.head ? { baseCommit: history.head } : {}),
             ...(latest ? { lastUpdated: { date: latest.date, author: latest.author, commit: latest.commit } } : {}),
           };
           store.set({

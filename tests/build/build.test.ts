@@ -44,7 +44,7 @@ describe('npm run build', () => {
     expect(result.output).toMatch(/2 broken links \(shown as red links to \/new\/\):/);
     expect(result.output).toContain(`${display}/hr/leave.md:3:5 [[Sick leave]]`);
     expect(result.output).toContain(`${display}/hr/leave.md:3:24 ../facilities/parking.md`);
-    const html = await readFile(path.join(result.outDir, 'hr/leave/index.html'), 'utf8');
+    const html = await readFile(path.join(result.clientDir, 'hr/leave/index.html'), 'utf8');
     expect(html).toContain('href="/new/?title=Sick%20leave"');
   });
 
@@ -62,7 +62,7 @@ describe('npm run build', () => {
     const queue = ['/'];
     while (queue.length) {
       const url = queue.shift()!;
-      const html = await readFile(path.join(result.outDir, decodeURIComponent(url), 'index.html'), 'utf8');
+      const html = await readFile(path.join(result.clientDir, decodeURIComponent(url), 'index.html'), 'utf8');
       const nav = [...html.matchAll(/<nav class="site-nav"[\s\S]*?<\/nav>|<section class="section-pages"[\s\S]*?<\/section>|<ul class="section-cards"[\s\S]*?<\/ul>/g)].map((m) => m[0]).join('');
       for (const m of nav.matchAll(/href="(\/[^"#?]*)"/g)) {
         const href = m[1]!;

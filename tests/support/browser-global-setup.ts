@@ -1,21 +1,22 @@
 import type { TestProject } from 'vitest/node';
-import { buildSite } from './build-site.ts';
-import { serveStatic } from '../../scripts/lib/static-server.ts';
+import { startWiki } from './wiki-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     siteUrl: string;
+    repoDir: string;
+    baseCommit: string;
   }
 }
 
 /**
- * Builds the sample wiki once (as of a fixed day, so review badges are stable) and serves it on
- * 127.0.0.1 for the browser tests.
+ * Builds the sample wiki once (in its own git repository, as of a fixed day so review badges are
+ * stable) and serves it — pages and proposal service — on 127.0.0.1 for the browser tests.
  */
 export default async function setup(project: TestProject) {
-  const result = await buildSite({ env: { PINKAS_TODAY: '2026-11-23' } });
-  if (result.code !== 0) throw new Error(`The sample site did not build:\n${result.output}`);
-  const server = await serveStatic(result.outDir);
-  project.provide('siteUrl', server.url);
-  return () => server.close();
+  const wiki = await startWiki();
+  project.provide('siteUrl', wiki.url);
+  project.provide('repoDir', wiki.repoDir);
+  project.provide('baseCommit', wiki.baseCommit);
+  return () => wiki.stop();
 }

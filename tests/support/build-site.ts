@@ -1,12 +1,15 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface BuildResult {
   code: number | null;
   output: string;
   outDir: string;
+  /** The static part of the build (pages, search index, assets). */
+  clientDir: string;
+  /** The server that serves it and the proposal service: `node <serverEntry>`. */
+  serverEntry: string;
 }
 
 /**
@@ -14,7 +17,9 @@ export interface BuildResult {
  * folders, on the content folder given (the sample content by default).
  */
 export async function buildSite(options: { contentDir?: string; outDir?: string; env?: Record<string, string> } = {}): Promise<BuildResult> {
-  const work = await mkdtemp(path.join(tmpdir(), 'pinkas-build-'));
+  // Inside the project: the server build resolves its packages from node_modules next to it.
+  await mkdir(path.resolve('.test-output'), { recursive: true });
+  const work = await mkdtemp(path.join(path.resolve('.test-output'), 'build-'));
   const outDir = options.outDir ?? path.join(work, 'dist');
   const env: Record<string, string | undefined> = {
     ...process.env,
@@ -30,6 +35,6 @@ export async function buildSite(options: { contentDir?: string; outDir?: string;
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output, outDir }));
+    child.on('close', (code) => resolve({ code, output, outDir, clientDir: path.join(outDir, 'client'), serverEntry: path.join(outDir, 'server', 'entry.mjs') }));
   });
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, realpath, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +20,7 @@ describe('git history of the content folder', () => {
     expect(history.available).toBe(true);
     expect(history.shallow).toBe(false);
     expect(history.head).toBe(second);
+    expect(history.root).toBe(await realpath(repo.dir));
     expect(history.files.get('hr/leave.md')).toEqual([
       { commit: second, date: '2026-02-07T09:30:00Z', author: 'Yossi Cohen', email: 'yossi@example.com', summary: 'Explain carry-over' },
       { commit: first, date: '2026-01-05T10:00:00Z', author: 'Dana Levi', email: 'dana@example.com', summary: 'Add HR pages' },
@@ -69,6 +70,6 @@ describe('git history of the content folder', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'pinkas-nogit-'));
     await writeFile(path.join(dir, 'a.md'), '# A\n');
     const history = await readGitHistory(dir);
-    expect(history).toEqual({ available: false, shallow: false, head: undefined, files: new Map() });
+    expect(history).toEqual({ available: false, shallow: false, head: undefined, root: undefined, files: new Map() });
   });
 });

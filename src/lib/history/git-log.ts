@@ -18,6 +18,8 @@ export interface GitHistory {
   /** True in a shallow clone: older revisions are missing and counts are lower bounds. */
   shallow: boolean;
   head: string | undefined;
+  /** The repository's top folder (absolute), when in a repository. */
+  root: string | undefined;
   /** Revisions of each file (path relative to the folder), newest first. */
   files: Map<string, Revision[]>;
 }
@@ -31,12 +33,14 @@ const US = '\x1f';
  * Renames are followed per commit (`--name-status -M`), so a moved page keeps its past.
  */
 export async function readGitHistory(dir: string): Promise<GitHistory> {
-  const empty: GitHistory = { available: false, shallow: false, head: undefined, files: new Map() };
+  const empty: GitHistory = { available: false, shallow: false, head: undefined, root: undefined, files: new Map() };
   let head: string;
   let shallow: boolean;
+  let root: string;
   try {
-    const rev = await run('git', ['rev-parse', 'HEAD', '--is-shallow-repository'], { cwd: dir });
-    [head = '', shallow] = rev.stdout.trim().split('\n').map((s, i) => (i === 1 ? s === 'true' : s)) as [string, boolean];
+    const rev = await run('git', ['rev-parse', 'HEAD', '--is-shallow-repository', '--show-toplevel'], { cwd: dir });
+    const [h = '', s = '', r = ''] = rev.stdout.trim().split('\n');
+    [head, shallow, root] = [h, s === 'true', r];
   } catch {
     return empty;
   }
@@ -70,5 +74,5 @@ export async function readGitHistory(dir: string): Promise<GitHistory> {
       else files.set(path, [revision]);
     }
   }
-  return { available: true, shallow, head, files };
+  return { available: true, shallow, head, root, files };
 }

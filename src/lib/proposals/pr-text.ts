@@ -60,6 +60,7 @@ export function pullRequestTitle(t: ProposalText): string {
 }
 
 export function pullRequestBody(t: ProposalText, submitterTag: string): string {
+  // (The marker at the end lets the GitHub backend list a person's proposals.)
   const stats = lineStats(t.before, t.after);
   const sections = t.isNew ? [] : changedSections(t.before, t.after);
   const page = t.pageUrl ? `[${t.pageTitle}](${t.pageUrl})` : t.pageTitle;
@@ -86,6 +87,31 @@ export function pullRequestBody(t: ProposalText, submitterTag: string): string {
     '',
     '---',
     'Pinkas never merges: the page’s owners review the change under “Files changed” and merge it when it is right.',
-    `<!-- pinkas:proposal id=${t.id} submitter=${submitterTag} -->`,
+    proposalMarker({ id: t.id, submitter: submitterTag, path: t.path, summary: t.summary, mergedWithNewerChanges: Boolean(t.merge) }),
   ].join('\n');
+}
+
+/** What Pinkas records about a proposal inside its pull request, to list it later without a database. */
+export interface ProposalMarker {
+  id: string;
+  /** A hash of the submitter's email: who proposed it, without publishing the address. */
+  submitter: string;
+  path: string;
+  summary: string;
+  mergedWithNewerChanges: boolean;
+}
+
+export function proposalMarker(marker: ProposalMarker): string {
+  // JSON inside an HTML comment: "--" cannot appear in the comment, so it is escaped.
+  return `<!-- pinkas:proposal ${JSON.stringify(marker).replace(/-/g, '\\u002d')} -->`;
+}
+
+export function readMarker(body: string | null | undefined): ProposalMarker | undefined {
+  const m = /<!-- pinkas:proposal (\{.*?\}) -->/.exec(body ?? '');
+  if (!m) return undefined;
+  try {
+    return JSON.parse(m[1]!) as ProposalMarker;
+  } catch {
+    return undefined;
+  }
 }

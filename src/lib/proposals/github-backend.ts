@@ -1,0 +1,226 @@
+/**
+ * The `github` backend: each proposal is a branch with one commit and a pull request on GitHub.
+ *
+ * Git Data API, in order: blobs → tree (on the base branch's tree) → commit (author: the employee;
+ * committer: the GitHub App or token owner; a Co-authored-by trailer in the message) → ref
+ * `pinkas/<slug>-<id>` → pull request with a structured body → labels → review requested from the
+ * page's owners (or CODEOWNERS). Octokit's retry and throttling plugins ride out 5xx answers and
+ * rate limits; every step can be repeated safely, so a retried submit — even after a connection
+ * dropped halfway — finishes the same proposal instead of opening a second: the branch name comes
+ * from the idempotency key, an existing branch is reused, an existing pull request is returned.
+ *
+ * Authentication: a GitHub App installation (recommended; permissions: contents and pull requests
+ * read & write, metadata read) or a token. In the `github` sign-in mode the pull request is opened
+ * with the contributor's own token.
+ */
+import { createAppAuth } from '@octokit/auth-app';
+import { Octokit } from 'octokit';
+import type { ServiceEnv } from './config.ts';
+import { ProposalError } from './errors.ts';
+import { readMarker } from './pr-text.ts';
+import { submitterTag } from './service.ts';
+import type { Identity, PreparedProposal, Proposal, ProposalBackend } from './types.ts';
+
+export interface GitHubBackendOptions {
+  owner: string;
+  repo: string;
+  baseBranch?: string;
+  /** The service's own client (GitHub App installation or token). */
+  octokit: Octokit;
+  /** A client acting as a signed-in contributor (github sign-in mode). */
+  asUser?: (token: string) => Octokit;
+}
+
+type PullRequest = {
+  number: number;
+  html_url: string;
+  title: string;
+  body?: string | null;
+  state: string;
+  merged_at?: string | null;
+  created_at: string;
+  head: { ref: string };
+  requested_reviewers?: ({ login: string } | null)[] | null;
+  requested_teams?: ({ slug: string } | null)[] | null;
+};
+
+const RETRIES = 4;
+
+/** An Octokit that retries 5xx and network failures, and waits out primary and secondary rate limits. */
+export function resilientOctokit(options: ConstructorParameters<typeof Octokit>[0] & { log?: Console }): Octokit {
+  return new Octokit({
+    ...options,
+    retry: { retries: RETRIES },
+    throttle: {
+      onRateLimit: (_after: number, _opts: unknown, _octokit: unknown, retryCount: number) => retryCount < RETRIES,
+      onSecondaryRateLimit: (_after: number, _opts: unknown, _octokit: unknown, retryCount: number) => retryCount < RETRIES,
+    },
+  });
+}
+
+export class GitHubBackend implements ProposalBackend {
+  readonly name = 'github' as const;
+  readonly #o: GitHubBackendOptions;
+  #base: string | undefined;
+  readonly #knownCommits = new Set<string>();
+
+  constructor(options: GitHubBackendOptions) {
+    this.#o = options;
+    this.#base = options.baseBranch;
+  }
+
+  static fromEnv(env: ServiceEnv): GitHubBackend {
+    const [owner, repo] = env.PINKAS_GITHUB_REPO!.split('/') as [string, string];
+    const baseUrl = env.PINKAS_GITHUB_API_URL;
+    const octokit =
+      env.PINKAS_GITHUB_APP_ID && env.PINKAS_GITHUB_APP_PRIVATE_KEY && env.PINKAS_GITHUB_INSTALLATION_ID
+        ? resilientOctokit({
+            baseUrl,
+            authStrategy: createAppAuth,
+            auth: {
+              appId: env.PINKAS_GITHUB_APP_ID,
+              privateKey: env.PINKAS_GITHUB_APP_PRIVATE_KEY.replace(/\\n/g, '\n'),
+              installationId: env.PINKAS_GITHUB_INSTALLATION_ID,
+            },
+          })
+        : resilientOctokit({ baseUrl, auth: env.PINKAS_GITHUB_TOKEN });
+    return new GitHubBackend({ owner, repo, baseBranch: env.PINKAS_BASE_BRANCH, octokit, asUser: (token) => resilientOctokit({ baseUrl, auth: token }) });
+  }
+
+  get #repo() {
+    return { owner: this.#o.owner, repo: this.#o.repo };
+  }
+
+  async #baseBranch(): Promise<string> {
+    this.#base ??= (await this.#o.octokit.rest.repos.get(this.#repo)).data.default_branch;
+    return this.#base;
+  }
+
+  async head(): Promise<string> {
+    const { data } = await this.#o.octokit.rest.git.getRef({ ...this.#repo, ref: `heads/${await this.#baseBranch()}` });
+    return data.object.sha;
+  }
+
+  async readFile(path: string, commit: string): Promise<Uint8Array | undefined> {
+    if (!this.#knownCommits.has(commit)) {
+      try {
+        await this.#o.octokit.rest.git.getCommit({ ...this.#repo, commit_sha: commit });
+        this.#knownCommits.add(commit);
+      } catch (error) {
+        if (status(error) === 404 || status(error) === 422) throw new Error(`unknown commit ${commit}`);
+        throw error;
+      }
+    }
+    try {
+      const { data } = await this.#o.octokit.rest.repos.getContent({ ...this.#repo, path, ref: commit });
+      if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined;
+      return Uint8Array.from(Buffer.from(data.content, 'base64'));
+    } catch (error) {
+      if (status(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async find(proposal: { id: string; branch: string }): Promise<Proposal | undefined> {
+    const pull = await this.#pullFor(this.#o.octokit, proposal.branch);
+    return pull ? toProposal(pull) : undefined;
+  }
+
+  async create(p: PreparedProposal): Promise<Proposal> {
+    const octokit = p.author.token && this.#o.asUser ? this.#o.asUser(p.author.token) : this.#o.octokit;
+    const repo = this.#repo;
+    const existing = await this.#pullFor(octokit, p.branch);
+    if (existing) return toProposal(existing);
+
+    // The branch may exist from an attempt whose pull request was never opened: reuse its commit.
+    if (!(await this.#refExists(octokit, p.branch))) {
+      const { data: parent } = await octokit.rest.git.getCommit({ ...repo, commit_sha: p.parent });
+      const tree = [];
+      for (const file of p.files) {
+        const { data: blob } = await octokit.rest.git.createBlob({ ...repo, content: Buffer.from(file.content).toString('base64'), encoding: 'base64' });
+        tree.push({ path: file.path, mode: '100644' as const, type: 'blob' as const, sha: blob.sha });
+      }
+      const { data: newTree } = await octokit.rest.git.createTree({ ...repo, base_tree: parent.tree.sha, tree });
+      const { data: commit } = await octokit.rest.git.createCommit({
+        ...repo,
+        message: p.message,
+        tree: newTree.sha,
+        parents: [p.parent],
+        author: { name: p.author.name, email: p.author.email, date: p.createdAt },
+      });
+      try {
+        await octokit.rest.git.createRef({ ...repo, ref: `refs/heads/${p.branch}`, sha: commit.sha });
+      } catch (error) {
+        // Created by a retry whose answer was lost, or a concurrent duplicate: the branch is this proposal's.
+        if (!(status(error) === 422 && (await this.#refExists(octokit, p.branch)))) throw error;
+      }
+    }
+
+    let pull: PullRequest;
+    try {
+      ({ data: pull } = await octokit.rest.pulls.create({ ...repo, title: p.title, head: p.branch, base: await this.#baseBranch(), body: p.body, maintainer_can_modify: true }));
+    } catch (error) {
+      const found = status(error) === 422 ? await this.#pullFor(octokit, p.branch) : undefined;
+      if (!found) throw error;
+      return toProposal(found);
+    }
+    if (p.labels.length) await octokit.rest.issues.addLabels({ ...repo, issue_number: pull.number, labels: p.labels });
+    if (p.reviewers.users.length || p.reviewers.teams.length) {
+      try {
+        const { data } = await octokit.rest.pulls.requestReviewers({ ...repo, pull_number: pull.number, reviewers: p.reviewers.users, team_reviewers: p.reviewers.teams });
+        pull = data as PullRequest;
+      } catch (error) {
+        // An owner who is not a collaborator cannot be asked; the pull request stands without them.
+        if (status(error) !== 422) throw error;
+        console.warn(`[pinkas] could not request review on #${pull.number}: ${(error as Error).message}`);
+      }
+    }
+    return toProposal(pull);
+  }
+
+  async list(identity: Identity): Promise<Proposal[]> {
+    const tag = submitterTag(identity);
+    const pulls = (await this.#o.octokit.paginate(this.#o.octokit.rest.pulls.list, { ...this.#repo, state: 'all', per_page: 100 })) as PullRequest[];
+    return pulls
+      .filter((pull) => pull.head.ref.startsWith('pinkas/') && readMarker(pull.body)?.submitter === tag)
+      .map(toProposal)
+      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+  }
+
+  async #refExists(octokit: Octokit, branch: string): Promise<boolean> {
+    try {
+      await octokit.rest.git.getRef({ ...this.#repo, ref: `heads/${branch}` });
+      return true;
+    } catch (error) {
+      if (status(error) === 404) return false;
+      throw error;
+    }
+  }
+
+  async #pullFor(octokit: Octokit, branch: string): Promise<PullRequest | undefined> {
+    const { data } = await octokit.rest.pulls.list({ ...this.#repo, head: `${this.#o.owner}:${branch}`, state: 'all', per_page: 1 });
+    return (data as PullRequest[])[0];
+  }
+}
+
+function status(error: unknown): number | undefined {
+  return (error as { status?: number }).status;
+}
+
+function toProposal(pull: PullRequest): Proposal {
+  const marker = readMarker(pull.body);
+  if (!marker) throw new ProposalError(502, `Pull request #${pull.number} is not a Pinkas proposal.`);
+  return {
+    id: marker.id,
+    url: pull.html_url,
+    branch: pull.head.ref,
+    path: marker.path,
+    title: pull.title,
+    summary: marker.summary,
+    status: pull.merged_at ? 'merged' : pull.state === 'closed' ? 'closed' : 'open',
+    createdAt: pull.created_at,
+    author: { name: '', email: '' },
+    reviewers: [...(pull.requested_reviewers ?? []).flatMap((r) => (r ? [`@${r.login}`] : [])), ...(pull.requested_teams ?? []).flatMap((t) => (t ? [`team:${t.slug}`] : []))],
+    mergedWithNewerChanges: marker.mergedWithNewerChanges,
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * The running proposal service: backend, identity and limits from the environment (see
+ * src/lib/proposals/config.ts), created once per server process.
+ */
+import * as fs from 'node:fs';
+import { realpath } from 'node:fs/promises';
+import path from 'node:path';
+import git from 'isomorphic-git';
+import { parseServiceEnv, parseUser, type ServiceEnv } from '../lib/proposals/config.ts';
+import type { HttpDeps } from '../lib/proposals/http.ts';
+import { LocalBackend } from '../lib/proposals/local-backend.ts';
+import { ProposalService } from '../lib/proposals/service.ts';
+import type { ProposalBackend } from '../lib/proposals/types.ts';
+import { joinUrl } from '../lib/paths.ts';
+import { siteConfig } from '../site.config.ts';
+
+let deps: Promise<HttpDeps> | undefined;
+
+export function proposalDeps(): Promise<HttpDeps> {
+  deps ??= create(parseServiceEnv(process.env));
+  deps.catch(() => (deps = undefined));
+  return deps;
+}
+
+async function create(env: ServiceEnv): Promise<HttpDeps> {
+  const contentDir = await realpath(path.resolve(process.cwd(), siteConfig.contentDir));
+  let backend: ProposalBackend;
+  let contentPrefix: string;
+  let devUser = env.PINKAS_DEV_USER ? parseUser(env.PINKAS_DEV_USER) : undefined;
+  if (env.PINKAS_BACKEND === 'github') {
+    const { GitHubBackend } = await import('../lib/proposals/github-backend.ts');
+    backend = GitHubBackend.fromEnv(env);
+    contentPrefix = env.PINKAS_CONTENT_PATH ?? 'content';
+  } else {
+    const local = await LocalBackend.forFolder(env.PINKAS_REPO_DIR ?? contentDir, {
+      baseBranch: env.PINKAS_BASE_BRANCH,
+      proposalUrl: (id) => joinUrl(siteConfig.base, `proposals/#${id}`),
+    });
+    backend = local;
+    contentPrefix = path.relative(await realpath(local.dir), contentDir).split(path.sep).join('/');
+    if (!devUser) {
+      const name = await git.getConfig({ fs, dir: local.dir, path: 'user.name' }).catch(() => undefined);
+      const email = await git.getConfig({ fs, dir: local.dir, path: 'user.email' }).catch(() => undefined);
+      if (typeof name === 'string' && typeof email === 'string') devUser = { name, email };
+    }
+  }
+  const service = new ProposalService({
+    backend,
+    contentPrefix,
+    siteUrl: env.PINKAS_SITE ?? siteConfig.site,
+    basePath: siteConfig.base,
+    rateLimits: { perMinute: env.PINKAS_RATE_LIMIT_PER_MINUTE, perDay: env.PINKAS_RATE_LIMIT_PER_DAY },
+  });
+  const site = env.PINKAS_SITE ?? siteConfig.site;
+  return {
+    service,
+    identity: { mode: env.PINKAS_IDENTITY, devUser: devUser ?? { name: 'Pinkas Developer', email: 'developer@localhost' }, sessionSecret: env.PINKAS_SESSION_SECRET },
+    allowedOrigins: site ? [new URL(site).origin] : [],
+  };
+}
