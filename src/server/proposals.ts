@@ -8,6 +8,7 @@ import path from 'node:path';
 import git from 'isomorphic-git';
 import { parseServiceEnv, parseUser, type ServiceEnv } from '../lib/proposals/config.ts';
 import type { HttpDeps } from '../lib/proposals/http.ts';
+import type { OAuthConfig } from '../lib/proposals/oauth.ts';
 import { LocalBackend } from '../lib/proposals/local-backend.ts';
 import { ProposalService } from '../lib/proposals/service.ts';
 import type { ProposalBackend } from '../lib/proposals/types.ts';
@@ -15,6 +16,19 @@ import { joinUrl } from '../lib/paths.ts';
 import { siteConfig } from '../site.config.ts';
 
 let deps: Promise<HttpDeps> | undefined;
+
+/** The GitHub sign-in settings, when PINKAS_IDENTITY=github. */
+export function oauthConfig(): OAuthConfig | undefined {
+  const env = parseServiceEnv(process.env);
+  if (env.PINKAS_IDENTITY !== 'github') return undefined;
+  return {
+    clientId: env.PINKAS_GITHUB_CLIENT_ID!,
+    clientSecret: env.PINKAS_GITHUB_CLIENT_SECRET!,
+    oauthUrl: env.PINKAS_GITHUB_OAUTH_URL,
+    apiUrl: env.PINKAS_GITHUB_API_URL,
+    sessionSecret: env.PINKAS_SESSION_SECRET!,
+  };
+}
 
 export function proposalDeps(): Promise<HttpDeps> {
   deps ??= create(parseServiceEnv(process.env));

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startWiki } from './wiki-server.ts';
+import { startWiki } from '../../scripts/lib/wiki-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

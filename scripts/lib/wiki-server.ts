@@ -1,7 +1,7 @@
 /**
  * The whole wiki as a contributor meets it: the sample content in a fresh git repository, built,
  * and served by the production server (static pages + the proposal service with the local
- * backend) on 127.0.0.1. The server is stopped by `stop()` and dies with the test process.
+ * backend) on 127.0.0.1. Used by the browser tests and the benchmarks; `stop()` stops the server.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp } from 'node:fs/promises';
@@ -29,7 +29,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startWiki(options: { env?: Record<string, string> } = {}): Promise<WikiServer> {
+/**
+ * @param options.env for the build and the server (PINKAS_CONTENT_DIR is set to the repository's)
+ * @param options.serverEnv for the server only (identity mode, backend, limits)
+ */
+export async function startWiki(options: { env?: Record<string, string>; serverEnv?: Record<string, string> } = {}): Promise<WikiServer> {
   const repoDir = await mkdtemp(path.join(tmpdir(), 'pinkas-wiki-'));
   const git = (...args: string[]) => execFileSync('git', args, { cwd: repoDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
   git('init', '-q', '-b', 'main');
@@ -48,11 +52,12 @@ export async function startWiki(options: { env?: Record<string, string> } = {}):
     env: {
       ...process.env,
       ...env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
       PINKAS_IDENTITY: 'dev',
       PINKAS_DEV_USER: 'Test Contributor <contributor@galil.example>',
       PINKAS_RATE_LIMIT_PER_MINUTE: '1000',
+      ...options.serverEnv,
+      HOST: '127.0.0.1',
+      PORT: String(port),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
