@@ -17,6 +17,11 @@ export const siteConfigSchema = z.strictObject({
   site: z.url().optional(),
   /** Where the site is served below the domain, e.g. `/handbook/` on GitHub Pages (`PINKAS_BASE`). */
   base: z.string().regex(/^\/(?:[^/]+\/)*$/, 'base must start and end with "/", e.g. "/handbook/"').default('/'),
+  /**
+   * The wiki's repository on GitHub (https://github.com/acme/handbook), for links to commits and
+   * pull requests on history pages (`PINKAS_REPOSITORY`).
+   */
+  repository: z.url().optional(),
   /** How many pages the home page lists under "Recently updated". */
   recentCount: z.number().int().min(0).max(50).default(8),
 });
@@ -30,6 +35,7 @@ export function resolveSiteConfig(input: SiteConfigInput, env: Record<string, st
     ...(env.PINKAS_CONTENT_DIR ? { contentDir: env.PINKAS_CONTENT_DIR } : {}),
     ...(env.PINKAS_SITE ? { site: env.PINKAS_SITE } : {}),
     ...(env.PINKAS_BASE ? { base: env.PINKAS_BASE } : {}),
+    ...(env.PINKAS_REPOSITORY ? { repository: env.PINKAS_REPOSITORY } : {}),
   };
   const result = siteConfigSchema.safeParse(merged);
   if (!result.success) {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { formatDiagnostic } from '../lib/content/frontmatter.ts';
 import { readContentFolder } from '../lib/content/read-content.ts';
-import { readGitHistory } from '../lib/history/git-log.ts';
+import { cachedHistory } from '../lib/history/cache.ts';
 import { buildWiki, type WikiPage } from '../lib/wiki.ts';
 import { siteConfig } from '../site.config.ts';
 import { urlScheme } from '../lib/urls.ts';
@@ -41,7 +41,7 @@ export function wikiLoader(): Loader {
 
       const sync = async () => {
         const started = performance.now();
-        const [folder, history, realDir] = await Promise.all([readContentFolder(dir), readGitHistory(dir), realpath(dir)]);
+        const [folder, history, realDir] = await Promise.all([readContentFolder(dir), cachedHistory(dir, config.cacheDir.pathname), realpath(dir)]);
         const wiki = buildWiki(folder, {
           displayDir,
           defaultLang: siteConfig.defaultLang,

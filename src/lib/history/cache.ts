@@ -1,0 +1,59 @@
+/**
+ * History, read once per commit: the result of reading the git history is kept in memory and in a
+ * cache file named after HEAD, so a rebuild (or every page of `npm run dev`) at the same commit
+ * does not read it again. A new commit makes a new HEAD, hence a fresh read.
+ */
+import { execFile } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { readGitHistory, type GitHistory, type Revision } from './git-log.ts';
+import { readGitPatches, type FilePatch } from './git-patches.ts';
+
+const run = promisify(execFile);
+
+export interface WikiHistory extends GitHistory {
+  patches: Map<string, Map<string, FilePatch>>;
+}
+
+const memory = new Map<string, Promise<WikiHistory>>();
+
+async function headOf(dir: string): Promise<string | undefined> {
+  try {
+    return (await run('git', ['rev-parse', 'HEAD'], { cwd: dir })).stdout.trim();
+  } catch {
+    return undefined;
+  }
+}
+
+export async function cachedHistory(dir: string, cacheDir?: string): Promise<WikiHistory> {
+  const head = await headOf(dir);
+  const key = `${dir}@${head ?? 'none'}`;
+  let entry = memory.get(key);
+  if (!entry) {
+    entry = load(dir, head, cacheDir);
+    memory.set(key, entry);
+  }
+  return entry;
+}
+
+type Serialized = { history: Omit<GitHistory, 'files'> & { files: [string, Revision[]][] }; patches: [string, [string, FilePatch][]][] };
+
+async function load(dir: string, head: string | undefined, cacheDir?: string): Promise<WikiHistory> {
+  const file = head && cacheDir ? path.join(cacheDir, `pinkas-history-${head}-${Buffer.from(dir).toString('base64url').slice(-40)}.json`) : undefined;
+  if (file) {
+    try {
+      const saved = JSON.parse(await readFile(file, 'utf8')) as Serialized;
+      return { ...saved.history, files: new Map(saved.history.files), patches: new Map(saved.patches.map(([p, m]) => [p, new Map(m)])) };
+    } catch {
+      // not cached yet
+    }
+  }
+  const [history, patches] = await Promise.all([readGitHistory(dir), readGitPatches(dir)]);
+  if (file && history.available) {
+    const serialized: Serialized = { history: { ...history, files: [...history.files] }, patches: [...patches].map(([p, m]) => [p, [...m]]) };
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, JSON.stringify(serialized)).catch(() => undefined);
+  }
+  return { ...history, patches };
+}
