@@ -6,7 +6,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { GitHubBackend, resilientOctokit } from '../../src/lib/proposals/github-backend.ts';
 import { LocalBackend } from '../../src/lib/proposals/local-backend.ts';
+import { startGitHubDouble, type GitHubDouble } from './github-double/index.ts';
 import type { ProposalBackend } from '../../src/lib/proposals/types.ts';
 import { tempRepo } from './git-repo.ts';
 
@@ -119,4 +121,88 @@ export async function localFixture(): Promise<BackendFixture> {
   };
 }
 
-export const backendFixtures: [string, () => Promise<BackendFixture>][] = [['local', localFixture]];
+/** The service's GitHub token in the double, and the people the double knows. */
+export const SERVICE_TOKEN = 'ghp_pinkas_service';
+
+export async function startWikiDouble(): Promise<GitHubDouble> {
+  return startGitHubDouble({
+    owner: 'galil',
+    repo: 'wiki',
+    files: wikiFiles,
+    initialCommit: { message: 'Initial wiki', author: { name: 'Wiki Admin', email: 'admin@example.com', date: '2026-01-01T09:00:00Z' } },
+    users: {
+      [SERVICE_TOKEN]: { login: 'pinkas-service', name: 'Pinkas', email: 'pinkas@galil.example' },
+      ghu_dana: { login: 'dana-levi', name: 'Dana Levi', email: 'dana@galil.example' },
+    },
+    collaborators: ['dana-levi', 'pinkas-service'],
+    teams: ['finance-team', 'hr-team'],
+  });
+}
+
+/** The GitHub backend against the test double of GitHub's REST API (validated against its OpenAPI description). */
+export async function githubFixture(): Promise<BackendFixture> {
+  const gh = await startWikiDouble();
+  const backend = new GitHubBackend({
+    owner: 'galil',
+    repo: 'wiki',
+    octokit: resilientOctokit({ baseUrl: gh.url, auth: SERVICE_TOKEN, log: { debug() {}, info() {}, warn() {}, error() {} } }, { writeIntervalMs: 0, notificationIntervalMs: 0, retryBaseMs: 5 }),
+  });
+  const mainSha = () => gh.refs()['refs/heads/main']!;
+  const ancestors = (sha: string) => {
+    const seen = new Set<string>();
+    const stack = [sha];
+    while (stack.length) {
+      const s = stack.pop()!;
+      if (seen.has(s)) continue;
+      seen.add(s);
+      stack.push(...gh.commit(s).parents);
+    }
+    return seen;
+  };
+  const pullFor = (branch: string) => gh.pulls().find((p) => p.head === branch)!;
+  return {
+    backend,
+    async commitOnBase(files, message) {
+      return gh.commitFiles(files, message, { name: 'Someone Else', email: 'else@example.com' });
+    },
+    async branchCommits(branch) {
+      const onMain = ancestors(mainSha());
+      const out = [];
+      for (let sha = gh.refs()[`refs/heads/${branch}`]; sha && !onMain.has(sha); sha = gh.commit(sha).parents[0]) {
+        const c = gh.commit(sha);
+        out.unshift({
+          sha,
+          author: { name: c.author.name, email: c.author.email },
+          committer: { name: c.committer.name },
+          message: c.message.trim(),
+          files: gh.changedFiles(c.parents[0]!, sha).map((f) => f.path).sort(),
+        });
+      }
+      return out;
+    },
+    async fileOn(ref, file) {
+      return gh.fileAt(ref, file);
+    },
+    async branches() {
+      return Object.keys(gh.refs()).filter((r) => r.startsWith('refs/heads/')).map((r) => r.slice('refs/heads/'.length)).sort();
+    },
+    async baseHead() {
+      return mainSha();
+    },
+    async merge(branch) {
+      gh.mergePull(pullFor(branch).number);
+    },
+    async close(branch) {
+      gh.closePull(pullFor(branch).number);
+    },
+    async verify() {
+      if (gh.violations.length) throw new Error(`GitHub's contract was broken:\n${gh.violations.join('\n')}`);
+    },
+    cleanup: () => gh.close(),
+  };
+}
+
+export const backendFixtures: [string, () => Promise<BackendFixture>][] = [
+  ['local', localFixture],
+  ['github', githubFixture],
+];

@@ -22,6 +22,13 @@ export const serviceEnvSchema = z.object({
   PINKAS_GITHUB_APP_ID: z.string().optional(),
   PINKAS_GITHUB_APP_PRIVATE_KEY: z.string().optional(),
   PINKAS_GITHUB_INSTALLATION_ID: z.string().optional(),
+  /** The commits' committer, "Name <email>" (default: the App's bot, or the token's user). */
+  PINKAS_GITHUB_COMMITTER: z.string().regex(userSpec, 'PINKAS_GITHUB_COMMITTER must look like "Pinkas <pinkas@example.com>"').optional(),
+  /**
+   * Milliseconds between two writes to GitHub (GitHub asks for 1 s; 0 against a test double); the
+   * writes that notify people (pull request, review request) are spaced three times as much.
+   */
+  PINKAS_GITHUB_WRITE_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
   /** github identity (OAuth web flow) */
   PINKAS_GITHUB_CLIENT_ID: z.string().optional(),
   PINKAS_GITHUB_CLIENT_SECRET: z.string().optional(),

@@ -14,8 +14,9 @@
  * with the contributor's own token.
  */
 import { createAppAuth } from '@octokit/auth-app';
+import Bottleneck from 'bottleneck/light.js';
 import { Octokit } from 'octokit';
-import type { ServiceEnv } from './config.ts';
+import { parseUser, type ServiceEnv } from './config.ts';
 import { ProposalError } from './errors.ts';
 import { readMarker } from './pr-text.ts';
 import { submitterTag } from './service.ts';
@@ -29,6 +30,11 @@ export interface GitHubBackendOptions {
   octokit: Octokit;
   /** A client acting as a signed-in contributor (github sign-in mode). */
   asUser?: (token: string) => Octokit;
+  /**
+   * The commits' committer. GitHub makes the author the committer unless told otherwise, so it is
+   * always given: by default the App's bot (`<slug>[bot]`), or the token's user.
+   */
+  committer?: { name: string; email: string };
 }
 
 type PullRequest = {
@@ -46,12 +52,35 @@ type PullRequest = {
 
 const RETRIES = 4;
 
+export interface Pacing {
+  /**
+   * Time between two writes to GitHub. GitHub asks integrations to wait a second between mutating
+   * requests, and three between requests that notify people (opening a pull request, asking for a
+   * review), to avoid secondary rate limits: the defaults. A test double needs no such pause.
+   */
+  writeIntervalMs?: number;
+  notificationIntervalMs?: number;
+  /** The first retry's delay (Octokit doubles it each time). */
+  retryBaseMs?: number;
+}
+
+/** One limiter per spacing, shared by every client of the process (GitHub counts per integration). */
+const limiters = new Map<number, Bottleneck.Group>();
+function limiter(interval: number): Bottleneck.Group {
+  let group = limiters.get(interval);
+  if (!group) limiters.set(interval, (group = new Bottleneck.Group({ maxConcurrent: interval > 0 ? 1 : 8, minTime: interval })));
+  return group;
+}
+
 /** An Octokit that retries 5xx and network failures, and waits out primary and secondary rate limits. */
-export function resilientOctokit(options: ConstructorParameters<typeof Octokit>[0] & { log?: Console }): Octokit {
+export function resilientOctokit(options: ConstructorParameters<typeof Octokit>[0], pacing: Pacing = {}): Octokit {
   return new Octokit({
     ...options,
-    retry: { retries: RETRIES },
+    retry: { retries: RETRIES, ...(pacing.retryBaseMs !== undefined ? { retryAfterBaseValue: pacing.retryBaseMs } : {}) },
     throttle: {
+      write: limiter(pacing.writeIntervalMs ?? 1000),
+      notifications: limiter(pacing.notificationIntervalMs ?? 3000),
+      ...(pacing.retryBaseMs !== undefined ? { retryAfterBaseValue: pacing.retryBaseMs } : {}),
       onRateLimit: (_after: number, _opts: unknown, _octokit: unknown, retryCount: number) => retryCount < RETRIES,
       onSecondaryRateLimit: (_after: number, _opts: unknown, _octokit: unknown, retryCount: number) => retryCount < RETRIES,
     },
@@ -63,28 +92,53 @@ export class GitHubBackend implements ProposalBackend {
   readonly #o: GitHubBackendOptions;
   #base: string | undefined;
   readonly #knownCommits = new Set<string>();
+  #committer: Promise<{ name: string; email: string }> | undefined;
 
   constructor(options: GitHubBackendOptions) {
     this.#o = options;
     this.#base = options.baseBranch;
+    if (options.committer) this.#committer = Promise.resolve(options.committer);
   }
 
-  static fromEnv(env: ServiceEnv): GitHubBackend {
+  /** The App's bot when authenticated as an App installation, else the token's user. */
+  committer(): Promise<{ name: string; email: string }> {
+    this.#committer ??= (async () => {
+      const auth = (await this.#o.octokit.auth()) as { tokenType?: string; type?: string };
+      if (auth.tokenType === 'installation' || auth.type === 'app') {
+        // GET /app is answered to the App itself (Octokit signs it with the App's key).
+        const app = await this.#o.octokit.request('GET /app').then((r) => r.data, () => undefined);
+        const slug = app?.slug;
+        if (!slug) return { name: 'Pinkas', email: 'pinkas@users.noreply.github.com' };
+        const bot = await this.#o.octokit.rest.users.getByUsername({ username: `${slug}[bot]` }).then((r) => r.data, () => undefined);
+        return { name: `${slug}[bot]`, email: bot ? `${bot.id}+${slug}[bot]@users.noreply.github.com` : `${slug}[bot]@users.noreply.github.com` };
+      }
+      const { data: user } = await this.#o.octokit.rest.users.getAuthenticated();
+      return { name: user.name ?? user.login, email: user.email ?? `${user.id}+${user.login}@users.noreply.github.com` };
+    })();
+    this.#committer.catch(() => (this.#committer = undefined));
+    return this.#committer;
+  }
+
+  static fromEnv(env: ServiceEnv, pacing: Pacing = { writeIntervalMs: env.PINKAS_GITHUB_WRITE_INTERVAL_MS, notificationIntervalMs: env.PINKAS_GITHUB_WRITE_INTERVAL_MS * 3 }): GitHubBackend {
     const [owner, repo] = env.PINKAS_GITHUB_REPO!.split('/') as [string, string];
     const baseUrl = env.PINKAS_GITHUB_API_URL;
     const octokit =
       env.PINKAS_GITHUB_APP_ID && env.PINKAS_GITHUB_APP_PRIVATE_KEY && env.PINKAS_GITHUB_INSTALLATION_ID
-        ? resilientOctokit({
-            baseUrl,
-            authStrategy: createAppAuth,
-            auth: {
-              appId: env.PINKAS_GITHUB_APP_ID,
-              privateKey: env.PINKAS_GITHUB_APP_PRIVATE_KEY.replace(/\\n/g, '\n'),
-              installationId: env.PINKAS_GITHUB_INSTALLATION_ID,
+        ? resilientOctokit(
+            {
+              baseUrl,
+              authStrategy: createAppAuth,
+              auth: {
+                appId: env.PINKAS_GITHUB_APP_ID,
+                privateKey: env.PINKAS_GITHUB_APP_PRIVATE_KEY.replace(/\\n/g, '\n'),
+                installationId: env.PINKAS_GITHUB_INSTALLATION_ID,
+              },
             },
-          })
-        : resilientOctokit({ baseUrl, auth: env.PINKAS_GITHUB_TOKEN });
-    return new GitHubBackend({ owner, repo, baseBranch: env.PINKAS_BASE_BRANCH, octokit, asUser: (token) => resilientOctokit({ baseUrl, auth: token }) });
+            pacing,
+          )
+        : resilientOctokit({ baseUrl, auth: env.PINKAS_GITHUB_TOKEN }, pacing);
+    const committer = env.PINKAS_GITHUB_COMMITTER ? parseUser(env.PINKAS_GITHUB_COMMITTER) : undefined;
+    return new GitHubBackend({ owner, repo, baseBranch: env.PINKAS_BASE_BRANCH, octokit, committer, asUser: (token) => resilientOctokit({ baseUrl, auth: token }, pacing) });
   }
 
   get #repo() {
@@ -135,10 +189,16 @@ export class GitHubBackend implements ProposalBackend {
     // The branch may exist from an attempt whose pull request was never opened: reuse its commit.
     if (!(await this.#refExists(octokit, p.branch))) {
       const { data: parent } = await octokit.rest.git.getCommit({ ...repo, commit_sha: p.parent });
-      const tree = [];
+      const tree: { path: string; mode: '100644'; type: 'blob'; sha?: string; content?: string }[] = [];
       for (const file of p.files) {
-        const { data: blob } = await octokit.rest.git.createBlob({ ...repo, content: Buffer.from(file.content).toString('base64'), encoding: 'base64' });
-        tree.push({ path: file.path, mode: '100644' as const, type: 'blob' as const, sha: blob.sha });
+        // Text goes into the tree request itself (one write less); images need a base64 blob.
+        const text = isText(file.content);
+        if (text !== undefined) {
+          tree.push({ path: file.path, mode: '100644', type: 'blob', content: text });
+        } else {
+          const { data: blob } = await octokit.rest.git.createBlob({ ...repo, content: Buffer.from(file.content).toString('base64'), encoding: 'base64' });
+          tree.push({ path: file.path, mode: '100644', type: 'blob', sha: blob.sha });
+        }
       }
       const { data: newTree } = await octokit.rest.git.createTree({ ...repo, base_tree: parent.tree.sha, tree });
       const { data: commit } = await octokit.rest.git.createCommit({
@@ -147,6 +207,7 @@ export class GitHubBackend implements ProposalBackend {
         tree: newTree.sha,
         parents: [p.parent],
         author: { name: p.author.name, email: p.author.email, date: p.createdAt },
+        committer: { ...(await this.committer()), date: p.createdAt },
       });
       try {
         await octokit.rest.git.createRef({ ...repo, ref: `refs/heads/${p.branch}`, sha: commit.sha });
@@ -200,6 +261,18 @@ export class GitHubBackend implements ProposalBackend {
   async #pullFor(octokit: Octokit, branch: string): Promise<PullRequest | undefined> {
     const { data } = await octokit.rest.pulls.list({ ...this.#repo, head: `${this.#o.owner}:${branch}`, state: 'all', per_page: 1 });
     return (data as PullRequest[])[0];
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The file as UTF-8 text, or undefined for binary content (an image). */
+function isText(bytes: Uint8Array): string | undefined {
+  try {
+    const text = utf8.decode(bytes);
+    return text.includes('\u0000') ? undefined : text;
+  } catch {
+    return undefined;
   }
 }
 
