@@ -24,7 +24,8 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 
 function errorResponse(error: unknown): Response {
   if (error instanceof ProposalError) return json(error.status, error.toJSON(), error.headers);
-  console.error('[pinkas] proposal service error:', error);
+  const e = error as Error & { cause?: { message?: string } };
+  console.error(`[pinkas] proposal service error: ${e.name}: ${e.message}${e.cause?.message ? ` (${e.cause.message})` : ''}`);
   return json(502, { error: `The proposal could not be saved: ${(error as Error).message}. Your draft is kept; try again in a moment.` });
 }
 

@@ -14,11 +14,15 @@ const seg = (s: string) => encodeURIComponent(s);
 const pathUrl = (path: string) => path.split('/').map(seg).join('/');
 
 export class Views {
-  constructor(
-    /** The double's base URL, set once the server listens. */
-    public api: string,
-    readonly state: RepoState,
-  ) {}
+  /** The double's base URL, set once the server listens. */
+  api: string;
+  readonly state: RepoState;
+
+  // (No parameter properties: the benchmarks run this file with Node's type stripping.)
+  constructor(api: string, state: RepoState) {
+    this.api = api;
+    this.state = state;
+  }
 
   get repoApi(): string {
     return `${this.api}/repos/${seg(this.state.owner)}/${seg(this.state.name)}`;

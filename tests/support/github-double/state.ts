@@ -90,12 +90,15 @@ export class RepoState {
   private nextId = 9_000_001;
   private nextUserId = 5_000_001;
 
-  constructor(
-    readonly owner: string,
-    readonly name: string,
-    readonly defaultBranch: string,
-    ownerType: 'User' | 'Organization',
-  ) {
+  readonly owner: string;
+  readonly name: string;
+  readonly defaultBranch: string;
+
+  // (No parameter properties: the benchmarks run this file with Node's type stripping.)
+  constructor(owner: string, name: string, defaultBranch: string, ownerType: 'User' | 'Organization') {
+    this.owner = owner;
+    this.name = name;
+    this.defaultBranch = defaultBranch;
     this.ownerUser = this.user(owner, { type: ownerType });
   }
 
