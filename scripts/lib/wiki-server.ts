@@ -4,7 +4,7 @@
  * backend) on 127.0.0.1. Used by the browser tests and the benchmarks; `stop()` stops the server.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -42,6 +42,15 @@ export async function startWiki(options: { env?: Record<string, string>; serverE
   await cp(path.resolve('content'), path.join(repoDir, 'content'), { recursive: true });
   git('add', '-A');
   execFileSync('git', ['commit', '-q', '-m', 'The sample wiki'], { cwd: repoDir, env: { ...process.env, GIT_AUTHOR_DATE: '2026-11-01T09:00:00Z', GIT_COMMITTER_DATE: '2026-11-01T09:00:00Z' } });
+  // A second revision by someone else, so that history pages have a change to show.
+  const sick = path.join(repoDir, 'content/hr/sick-leave.mdx');
+  const text = await readFile(sick, 'utf8');
+  await writeFile(sick, `${text.replace('review_by: 2027-06-30', 'review_by: 2027-09-30').trimEnd()}\n\n## Questions\n\nAsk HR in #hr-questions on Slack.\n`);
+  git('add', '-A');
+  execFileSync('git', ['commit', '-q', '-m', 'Sick leave: where to ask questions', '--author', 'Yossi Cohen <yossi@galil.example>'], {
+    cwd: repoDir,
+    env: { ...process.env, GIT_AUTHOR_DATE: '2026-11-15T10:00:00Z', GIT_COMMITTER_DATE: '2026-11-15T10:00:00Z' },
+  });
   const baseCommit = git('rev-parse', 'HEAD');
   const env = { PINKAS_CONTENT_DIR: path.join(repoDir, 'content'), PINKAS_TODAY: '2026-11-23', ...options.env };
   const build = await buildSite({ env });

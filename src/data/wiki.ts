@@ -9,7 +9,8 @@ import { joinUrl } from '../lib/paths.ts';
 import { siteConfig } from '../site.config.ts';
 import type { PageData } from '../loaders/wiki-loader.ts';
 
-export type Page = PageData & { html: string };
+/** A page as Astro pages see it: its data, rendered HTML and source as written (for the editor). */
+export type Page = PageData & { html: string; source: string };
 
 export interface WikiModel {
   pages: Page[];
@@ -28,7 +29,7 @@ export function getWiki(): Promise<WikiModel> {
 
 async function load(): Promise<WikiModel> {
   const entries = await getCollection('pages');
-  const pages = entries.map((entry) => ({ ...(entry.data as unknown as PageData), html: entry.rendered?.html ?? '' }));
+  const pages = entries.map((entry) => ({ ...(entry.data as unknown as PageData), html: entry.rendered?.html ?? '', source: entry.body ?? '' }));
   const bySlug = new Map(pages.map((p) => [p.slug, p]));
   const tree = buildNavTree(pages, siteConfig.title, siteConfig.defaultLang);
   return { pages, bySlug, tree, order: readingOrder(tree) };

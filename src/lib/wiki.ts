@@ -199,7 +199,8 @@ export function buildWiki(folder: ContentFolder, options: BuildOptions): Wiki {
   return { pages, diagnostics, brokenLinks };
 }
 
-function aliasesOf(extra: Record<string, unknown>): string[] {
+/** Other addresses of a page (`redirect_from`, `aliases`, `permalink`), for the link index. */
+export function aliasesOf(extra: Record<string, unknown>): string[] {
   const out: string[] = [];
   for (const key of ['redirect_from', 'aliases', 'permalink']) {
     const value = extra[key];

@@ -69,7 +69,7 @@ describe('reading the wiki', () => {
     expect(colour).not.toBe(normal);
     await red.click();
     await page.waitForURL(/\/new\/\?title=/);
-    expect(await page.locator('[data-new-title]').textContent()).toBe('Parking at the Boston office');
+    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Parking at the Boston office');
   });
 
   it('puts a banner on a superseded procedure, linking its successor, and keeps it out of the navigation', async () => {

@@ -1,0 +1,85 @@
+/**
+ * What the editor pages read at build time: the page list for the link index and the page picker
+ * (`/edit/pages.json`), the files beside the pages, the templates and sections of `/new/`.
+ */
+import path from 'node:path';
+import { getCollection } from 'astro:content';
+import { readContentFolder } from '../lib/content/read-content.ts';
+import { removeYamlKey } from '../lib/content/new-page.ts';
+import { humanize, mediaTypes, slugFromPath } from '../lib/paths.ts';
+import { aliasesOf } from '../lib/wiki.ts';
+import type { TemplateData } from '../loaders/templates-loader.ts';
+import { contentDir } from '../loaders/wiki-loader.ts';
+import { siteConfig } from '../site.config.ts';
+import type { PageEntry, PagesFile, ProposalLimits, TemplateEntry } from '../editor/types.ts';
+import { imageExtensions, limits } from '../lib/proposals/request.ts';
+import { getWiki, type Page } from './wiki.ts';
+
+let assets: Promise<string[]> | undefined;
+
+/** Images and other files beside the pages that the site publishes under /media/. */
+export function getAssets(): Promise<string[]> {
+  if (import.meta.env.DEV || !assets) {
+    assets = readContentFolder(contentDir(process.cwd())).then((folder) =>
+      [...folder.assets].filter((file) => path.extname(file).toLowerCase() in mediaTypes).sort(),
+    );
+  }
+  return assets;
+}
+
+export async function getPagesFile(): Promise<PagesFile> {
+  const wiki = await getWiki();
+  const pages = wiki.pages.map((p): PageEntry => {
+    const aliases = aliasesOf(p.extra);
+    return { slug: p.slug, title: p.title, lang: p.lang, ...(aliases.length ? { aliases } : {}), ...(p.path ? { path: p.path } : {}) };
+  });
+  return { home: siteConfig.title, pages, assets: await getAssets() };
+}
+
+/** Whether a page can be edited: it is a file (not a generated folder page) in a git repository. */
+export function isEditable(page: Page): page is Page & { repoPath: string; baseCommit: string } {
+  return !page.generated && Boolean(page.path && page.repoPath && page.baseCommit);
+}
+
+/** The content folder as seen from the repository root (`content/`), from any page that knows both. */
+export function contentPrefix(pages: Page[]): string | null {
+  const page = pages.find((p) => p.repoPath && p.path && p.repoPath.endsWith(p.path));
+  return page ? page.repoPath!.slice(0, page.repoPath!.length - page.path.length) : null;
+}
+
+export async function getTemplates(): Promise<TemplateEntry[]> {
+  const entries = await getCollection('templates');
+  return entries
+    .map((e) => {
+      const data = e.data as unknown as TemplateData;
+      return {
+        name: data.name,
+        title: data.title,
+        ...(data.description ? { description: data.description } : {}),
+        format: data.path.toLowerCase().endsWith('.mdx') ? ('mdx' as const) : ('md' as const),
+        source: withoutTemplateKey(e.body ?? ''),
+      };
+    })
+    .sort((a, b) => a.title.localeCompare(b.title));
+}
+
+function withoutTemplateKey(text: string): string {
+  const match = /^(---[ \t]*\r?\n)([\s\S]*?\r?\n)?(---[ \t]*(?:\r?\n|$))/.exec(text);
+  if (!match?.[2]) return text;
+  const yaml = removeYamlKey(match[2].replace(/\r?\n$/, ''), 'template').replace(/\n+$/, '');
+  return `${match[1]}${yaml ? `${yaml}\n` : ''}${match[3]}${text.slice(match[0].length)}`;
+}
+
+/** The top-level folders of the content folder, the sections a new page can go in. */
+export async function getSections(): Promise<{ folder: string; title: string }[]> {
+  const wiki = await getWiki();
+  const folders = new Set(wiki.pages.filter((p) => p.path.includes('/')).map((p) => p.path.split('/')[0]!));
+  return [...folders]
+    .map((folder) => ({ folder, title: wiki.bySlug.get(slugFromPath(folder))?.title ?? humanize(folder) }))
+    .sort((a, b) => a.title.localeCompare(b.title));
+}
+
+/** The proposal service's limits, for the editor to check before submitting. */
+export function proposalLimits(): ProposalLimits {
+  return { ...limits, imageExtensions };
+}

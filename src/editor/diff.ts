@@ -1,0 +1,70 @@
+/**
+ * Line diffs for the review step and the draft prompt: hunks with old/new line numbers, and inside
+ * a changed line the words that changed (the same reading as the page history's diff view).
+ */
+import { diffLines, diffWordsWithSpace, structuredPatch } from 'diff';
+
+export interface DiffPart {
+  text: string;
+  changed: boolean;
+}
+
+export interface DiffRow {
+  type: 'context' | 'add' | 'remove';
+  old?: number;
+  new?: number;
+  parts: DiffPart[];
+}
+
+export interface DiffHunk {
+  /** `@@ -12,7 +12,8 @@`, for orientation. */
+  header: string;
+  rows: DiffRow[];
+}
+
+const lf = (text: string) => text.replace(/\r\n?/g, '\n');
+
+/** The changes from `before` to `after`, in hunks with `context` unchanged lines around each. */
+export function lineDiff(before: string, after: string, context = 3): DiffHunk[] {
+  const patch = structuredPatch('before', 'after', lf(before), lf(after), '', '', { context });
+  return patch.hunks.map((hunk) => {
+    let oldLine = hunk.oldStart;
+    let newLine = hunk.newStart;
+    const lines = hunk.lines
+      .filter((l) => !l.startsWith('\\'))
+      .map((l) => {
+        const type = l[0] === '+' ? ('add' as const) : l[0] === '-' ? ('remove' as const) : ('context' as const);
+        const row = { type, text: l.slice(1), old: type === 'add' ? undefined : oldLine, new: type === 'remove' ? undefined : newLine };
+        if (type !== 'add') oldLine++;
+        if (type !== 'remove') newLine++;
+        return row;
+      });
+    const rows: DiffRow[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      const next = lines[i + 1];
+      // One line replaced by one line: mark the words that differ.
+      if (line.type === 'remove' && next?.type === 'add' && lines[i - 1]?.type !== 'remove' && lines[i + 2]?.type !== 'add') {
+        const words = diffWordsWithSpace(line.text, next.text);
+        rows.push({ type: 'remove', old: line.old, parts: words.filter((w) => !w.added).map((w) => ({ text: w.value, changed: Boolean(w.removed) })) });
+        rows.push({ type: 'add', new: next.new, parts: words.filter((w) => !w.removed).map((w) => ({ text: w.value, changed: Boolean(w.added) })) });
+        i++;
+      } else {
+        rows.push({ type: line.type, old: line.old, new: line.new, parts: [{ text: line.text, changed: false }] });
+      }
+    }
+    return { header: `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`, rows };
+  });
+}
+
+/** How many lines were added and removed from `before` to `after`. */
+export function diffStats(before: string, after: string): { added: number; removed: number } {
+  let added = 0;
+  let removed = 0;
+  if (before === after) return { added, removed };
+  for (const change of diffLines(lf(before), lf(after))) {
+    if (change.added) added += change.count ?? 0;
+    else if (change.removed) removed += change.count ?? 0;
+  }
+  return { added, removed };
+}

@@ -1,0 +1,91 @@
+/**
+ * What the static build hands the editor (embedded in the page as JSON, or served as
+ * `/edit/pages.json`), so that opening the editor costs no API call.
+ */
+
+/** The page being edited (or created). */
+export interface EditorPage {
+  mode: 'edit' | 'new';
+  /** The file in the repository, what the proposal changes: `content/hr/leave.mdx`. */
+  repoPath: string;
+  /** The file under the content folder: `hr/leave.mdx`. */
+  contentPath: string;
+  slug: string;
+  /** The commit the site (and so this source) was built from. */
+  baseCommit: string;
+  title: string;
+  lang: string;
+  format: 'md' | 'mdx';
+  /** The page as written (a new page: the template, filled in). */
+  source: string;
+  /** The wiki's default language (frontmatter without `lang`). */
+  defaultLang: string;
+  /** The site's base path, `/` or `/handbook/`. */
+  base: string;
+  limits: ProposalLimits;
+}
+
+/** What the proposal service accepts (src/lib/proposals/request.ts), so the editor can say so first. */
+export interface ProposalLimits {
+  pageBytes: number;
+  imageBytes: number;
+  images: number;
+  bodyBytes: number;
+  summary: number;
+  reason: number;
+  /** `.png`, `.jpg`, … */
+  imageExtensions: string[];
+}
+
+/** A page as the link index, the page picker and `/new/` need it. */
+export interface PageEntry {
+  slug: string;
+  title: string;
+  lang: string;
+  aliases?: string[];
+  /** The file under the content folder; absent for generated folder pages. */
+  path?: string;
+}
+
+/** `/edit/pages.json`. */
+export interface PagesFile {
+  /** The home page's title (links to `/` resolve to it even without an index file). */
+  home: string;
+  pages: PageEntry[];
+  /** Files beside the pages (images, PDFs) under the content folder, as the site publishes them. */
+  assets: string[];
+}
+
+/** A template for `/new/`. */
+export interface TemplateEntry {
+  name: string;
+  title: string;
+  description?: string;
+  format: 'md' | 'mdx';
+  /** The template's text, its `template:` key already removed. */
+  source: string;
+}
+
+/** What `/new/` embeds. */
+export interface NewPageData {
+  templates: TemplateEntry[];
+  /** Top-level folders of the content folder (their directory names) and their titles. */
+  sections: { folder: string; title: string }[];
+  /** The content folder as seen from the repository root, with a trailing slash (`content/`), or null outside git. */
+  contentPrefix: string | null;
+  baseCommit: string | null;
+  defaultLang: string;
+  base: string;
+  limits: ProposalLimits;
+}
+
+/** JSON for a `<script type="application/json">`: `<` escaped so no `</script>` can end it early. */
+export function embedJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** Reads JSON embedded with `embedJson`. */
+export function readEmbedded<T>(id: string): T | undefined {
+  const text = document.getElementById(id)?.textContent;
+  return text ? (JSON.parse(text) as T) : undefined;
+}
