@@ -7,8 +7,17 @@ export function historyCacheDir(): string {
   return path.resolve(process.cwd(), process.env.PINKAS_CACHE_DIR ?? 'node_modules/.astro');
 }
 
+let built: Promise<WikiHistory> | undefined;
+
+/**
+ * Once per build; in `npm run dev`, on every request, which re-reads the history only when HEAD
+ * moved (checking HEAD is a process spawn: never do it once per page of a build).
+ */
 export function getHistory(): Promise<WikiHistory> {
-  return cachedHistory(path.resolve(process.cwd(), siteConfig.contentDir), historyCacheDir());
+  const read = () => cachedHistory(path.resolve(process.cwd(), siteConfig.contentDir), historyCacheDir());
+  if (import.meta.env.DEV) return read();
+  built ??= read();
+  return built;
 }
 
 /** A link to a commit on the repository's host, when the repository is configured. */
