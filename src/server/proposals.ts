@@ -27,6 +27,7 @@ export function oauthConfig(): OAuthConfig | undefined {
     oauthUrl: env.PINKAS_GITHUB_OAUTH_URL,
     apiUrl: env.PINKAS_GITHUB_API_URL,
     sessionSecret: env.PINKAS_SESSION_SECRET!,
+    basePath: siteConfig.base,
   };
 }
 
@@ -70,5 +71,6 @@ async function create(env: ServiceEnv): Promise<HttpDeps> {
     service,
     identity: { mode: env.PINKAS_IDENTITY, devUser: devUser ?? { name: 'Pinkas Developer', email: 'developer@localhost' }, sessionSecret: env.PINKAS_SESSION_SECRET },
     allowedOrigins: site ? [new URL(site).origin] : [],
+    basePath: siteConfig.base,
   };
 }

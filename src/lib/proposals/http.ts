@@ -13,6 +13,8 @@ export interface HttpDeps {
   identity: IdentityConfig;
   /** Origins allowed to POST besides the request's own (the public site URL behind a proxy). */
   allowedOrigins?: string[];
+  /** The site's base path (`/` or `/wiki/`), for the sign-in link. */
+  basePath?: string;
 }
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
@@ -108,7 +110,7 @@ export function handleSession(request: Request, deps: HttpDeps): Response {
     return json(200, { ...base, signedIn: true, user: { name: identity.name, email: identity.email, login: identity.login ?? null } });
   } catch (error) {
     if (error instanceof ProposalError && (error.status === 401 || error.status === 400)) {
-      return json(200, { ...base, signedIn: false, user: null, problem: error.message, ...(deps.identity.mode === 'github' ? { loginUrl: '/api/auth/login' } : {}) });
+      return json(200, { ...base, signedIn: false, user: null, problem: error.message, ...(deps.identity.mode === 'github' ? { loginUrl: `${(deps.basePath ?? '/').replace(/\/?$/, '/')}api/auth/login` } : {}) });
     }
     return errorResponse(error);
   }

@@ -19,6 +19,12 @@ export interface OAuthConfig {
   apiUrl: string;
   sessionSecret: string;
   sessionHours?: number;
+  /** The site's base path (`/` or `/wiki/`): the callback lives under it. */
+  basePath?: string;
+}
+
+function callbackUrl(request: Request, config: OAuthConfig): string {
+  return new URL(`${(config.basePath ?? '/').replace(/\/?$/, '/')}api/auth/callback`, new URL(request.url).origin).href;
 }
 
 const STATE_COOKIE = 'pinkas_oauth';
@@ -38,7 +44,7 @@ export function login(request: Request, config: OAuthConfig): Response {
   const state = randomBytes(16).toString('base64url');
   const authorize = new URL('/login/oauth/authorize', config.oauthUrl);
   authorize.searchParams.set('client_id', config.clientId);
-  authorize.searchParams.set('redirect_uri', new URL('/api/auth/callback', url.origin).href);
+  authorize.searchParams.set('redirect_uri', callbackUrl(request, config));
   authorize.searchParams.set('state', state);
   const headers = new Headers({ Location: authorize.href, 'Cache-Control': 'no-store' });
   headers.append('Set-Cookie', cookie(request, STATE_COOKIE, seal({ state, returnTo: safeReturn(url.searchParams.get('returnTo')) }, config.sessionSecret, 600), 600));
@@ -56,7 +62,7 @@ export async function callback(request: Request, config: OAuthConfig, fetchImpl:
   const tokenResponse = await fetchImpl(new URL('/login/oauth/access_token', config.oauthUrl), {
     method: 'POST',
     headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-    body: JSON.stringify({ client_id: config.clientId, client_secret: config.clientSecret, code, redirect_uri: new URL('/api/auth/callback', url.origin).href }),
+    body: JSON.stringify({ client_id: config.clientId, client_secret: config.clientSecret, code, redirect_uri: callbackUrl(request, config) }),
   });
   const token = (await tokenResponse.json().catch(() => ({}))) as { access_token?: string; error_description?: string };
   if (!tokenResponse.ok || !token.access_token) throw new ProposalError(502, `GitHub refused the sign-in: ${token.error_description ?? tokenResponse.statusText}.`);
