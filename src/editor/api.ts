@@ -2,6 +2,7 @@
  * The editor's side of the proposal service (src/lib/proposals/http.ts): who is signed in, and
  * submitting a proposal, with every answer turned into one of a few outcomes the editor shows.
  */
+import type { PublicProposal } from '../lib/proposals/http.ts';
 
 export interface Session {
   signedIn: boolean;
@@ -12,18 +13,8 @@ export interface Session {
   loginUrl?: string;
 }
 
-export interface Proposal {
-  id: string;
-  url: string;
-  branch: string;
-  path: string;
-  title: string;
-  summary: string;
-  status: 'open' | 'merged' | 'closed';
-  createdAt: string;
-  reviewers: string[];
-  mergedWithNewerChanges: boolean;
-}
+/** A proposal as `GET /api/proposals` and `POST /api/proposals` describe it. */
+export type Proposal = PublicProposal;
 
 export interface ProposalBody {
   path: string;

@@ -2,19 +2,10 @@
  * Line diffs for the review step and the draft prompt: hunks with old/new line numbers, and inside
  * a changed line the words that changed (the same reading as the page history's diff view).
  */
-import { diffLines, diffWordsWithSpace, structuredPatch } from 'diff';
+import { diffLines, structuredPatch } from 'diff';
+import { diffRows, type DiffPart, type DiffRow } from '../lib/diff-rows.ts';
 
-export interface DiffPart {
-  text: string;
-  changed: boolean;
-}
-
-export interface DiffRow {
-  type: 'context' | 'add' | 'remove';
-  old?: number;
-  new?: number;
-  parts: DiffPart[];
-}
+export type { DiffPart, DiffRow };
 
 export interface DiffHunk {
   /** `@@ -12,7 +12,8 @@`, for orientation. */
@@ -39,20 +30,7 @@ export function lineDiff(before: string, after: string, context = 3): DiffHunk[]
         if (type !== 'remove') newLine++;
         return row;
       });
-    const rows: DiffRow[] = [];
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i]!;
-      const next = lines[i + 1];
-      // One line replaced by one line: mark the words that differ.
-      if (line.type === 'remove' && next?.type === 'add' && lines[i - 1]?.type !== 'remove' && lines[i + 2]?.type !== 'add') {
-        const words = diffWordsWithSpace(line.text, next.text);
-        rows.push({ type: 'remove', old: line.old, parts: words.filter((w) => !w.added).map((w) => ({ text: w.value, changed: Boolean(w.removed) })) });
-        rows.push({ type: 'add', new: next.new, parts: words.filter((w) => !w.removed).map((w) => ({ text: w.value, changed: Boolean(w.added) })) });
-        i++;
-      } else {
-        rows.push({ type: line.type, old: line.old, new: line.new, parts: [{ text: line.text, changed: false }] });
-      }
-    }
+    const rows = diffRows(lines);
     return { header: `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`, rows };
   });
 }

@@ -77,6 +77,8 @@ async function readJson(request: Request): Promise<unknown> {
 }
 
 /** What the browser learns about a proposal (never the submitter's token or other people's data). */
+export type PublicProposal = ReturnType<typeof publicProposal>;
+
 function publicProposal(p: Proposal) {
   return { id: p.id, url: p.url, branch: p.branch, path: p.path, title: p.title, summary: p.summary, status: p.status, createdAt: p.createdAt, reviewers: p.reviewers, mergedWithNewerChanges: p.mergedWithNewerChanges };
 }
