@@ -25,10 +25,21 @@ export async function showProposals(): Promise<void> {
   status.textContent = result.proposals.length ? '' : t('proposals.none');
   const current = decodeURIComponent(location.hash.slice(1));
   list.replaceChildren(...result.proposals.map((p) => item(p, p.id === current)));
-  const highlighted = list.querySelector<HTMLElement>('[aria-current="true"]');
-  if (highlighted) {
-    highlighted.scrollIntoView({ block: 'center' });
-    highlighted.focus({ preventScroll: true });
+  highlight();
+  // The address can change without a reload (a link to /proposals/#<id> from this very page).
+  window.addEventListener('hashchange', highlight);
+
+  function highlight() {
+    const id = decodeURIComponent(location.hash.slice(1));
+    for (const li of list.querySelectorAll<HTMLElement>('.proposal')) {
+      if (li.id === id) li.setAttribute('aria-current', 'true');
+      else li.removeAttribute('aria-current');
+    }
+    const highlighted = list.querySelector<HTMLElement>('[aria-current="true"]');
+    if (highlighted) {
+      highlighted.scrollIntoView({ block: 'center' });
+      highlighted.focus({ preventScroll: true });
+    }
   }
 
   function item(p: Proposal, isCurrent: boolean): HTMLLIElement {
