@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Octokit } from 'octokit';
 import { readContentFolder } from '../src/lib/content/read-content.ts';
 import { reviewState } from '../src/lib/content/review.ts';
+import { isListed } from '../src/lib/nav/tree.ts';
 import { joinUrl } from '../src/lib/paths.ts';
 import { planReminders, REMINDER_LABEL, type OverdueGroup } from '../src/lib/review-reminders.ts';
 import { urlScheme } from '../src/lib/urls.ts';
@@ -20,7 +21,7 @@ const today = (process.env.PINKAS_TODAY ?? new Date().toISOString()).slice(0, 10
 const wiki = buildWiki(await readContentFolder(path.resolve(siteConfig.contentDir)), { displayDir: siteConfig.contentDir, defaultLang: siteConfig.defaultLang, urls: urlScheme('/') });
 const groups = new Map<string, OverdueGroup>();
 for (const page of wiki.pages) {
-  if (!page.reviewBy || page.generated || (page.status !== 'active' && page.status !== 'draft')) continue;
+  if (!page.reviewBy || page.generated || !isListed(page)) continue;
   if (reviewState(page.reviewBy, today) !== 'overdue') continue;
   for (const owner of page.owner.length ? page.owner : ['(no owner)']) {
     const group = groups.get(owner) ?? { owner, pages: [] };

@@ -2,7 +2,8 @@
  * Line diffs for the review step and the draft prompt: hunks with old/new line numbers, and inside
  * a changed line the words that changed (the same reading as the page history's diff view).
  */
-import { diffLines, structuredPatch } from 'diff';
+import { structuredPatch } from 'diff';
+import { lineStats } from '../lib/proposals/pr-text.ts';
 import { diffRows, type DiffPart, type DiffRow } from '../lib/diff-rows.ts';
 
 export type { DiffPart, DiffRow };
@@ -35,14 +36,7 @@ export function lineDiff(before: string, after: string, context = 3): DiffHunk[]
   });
 }
 
-/** How many lines were added and removed from `before` to `after`. */
+/** How many lines were added and removed from `before` to `after` (line endings ignored). */
 export function diffStats(before: string, after: string): { added: number; removed: number } {
-  let added = 0;
-  let removed = 0;
-  if (before === after) return { added, removed };
-  for (const change of diffLines(lf(before), lf(after))) {
-    if (change.added) added += change.count ?? 0;
-    else if (change.removed) removed += change.count ?? 0;
-  }
-  return { added, removed };
+  return lineStats(lf(before), lf(after));
 }

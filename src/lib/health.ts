@@ -4,6 +4,7 @@
  */
 import { reviewState } from './content/review.ts';
 import type { LinkGraph } from './links/graph.ts';
+import { isListed } from './nav/tree.ts';
 
 export interface HealthPage {
   slug: string;
@@ -44,7 +45,7 @@ function byOwner(list: (HealthPage & { reviewBy: string })[]) {
 
 export function healthReport(pages: readonly HealthPage[], graph: LinkGraph, today: string, changesPerMonth: HealthReport['changesPerMonth']): HealthReport {
   // Only pages in force are reviewed and owned; superseded and retired ones are kept for the record.
-  const inForce = pages.filter((p) => !p.isFolder && (p.status === 'active' || p.status === 'draft'));
+  const inForce = pages.filter((p) => !p.isFolder && isListed(p));
   const reviewed = inForce.filter((p): p is HealthPage & { reviewBy: string } => Boolean(p.reviewBy));
   const yearAgo = new Date(Date.parse(`${today}T00:00:00Z`) - 365 * 86_400_000).toISOString();
   return {

@@ -1,5 +1,5 @@
 import { slug as slugHeading } from 'github-slugger';
-import { humanize, parentSlug, toPosix } from '../paths.ts';
+import { humanize, parentSlug, slugFromPath, toPosix } from '../paths.ts';
 
 /** What the link index needs to know about a page. */
 export interface LinkTarget {
@@ -86,7 +86,7 @@ export class LinkIndex {
     const cleaned = pathPart.replace(/\.(mdx?|html?)$/i, '').replace(/(^|\/)(index|readme)$/i, '$1');
     const rootRelative = cleaned.startsWith('/');
     const fromDir = toPosix(fromFile).split('/').slice(0, -1).join('/');
-    const fromSlug = slugOfFile(fromFile);
+    const fromSlug = slugFromPath(fromFile);
     // Where the link may point, most likely first: as written (relative to the file, as on GitHub);
     // relative to the page's address (as a browser resolves it on a site with trailing slashes);
     // from the root (as Jekyll/Eleventy `page` tags mean it).
@@ -124,10 +124,6 @@ export function joinRelative(dir: string, rel: string): string | undefined {
     } else parts.push(seg);
   }
   return parts.join('/');
-}
-
-function slugOfFile(file: string): string {
-  return toPosix(file).replace(/\.mdx?$/i, '').replace(/(^|\/)(index|readme)$/i, '').replace(/\/$/, '');
 }
 
 function firstOf<T>(candidates: (string | undefined)[], lookup: (candidate: string) => T | undefined): T | undefined {

@@ -24,7 +24,7 @@ export function compareNav(a: NavPage, b: NavPage): number {
 }
 
 /** Superseded and retired pages leave the navigation (they stay reachable by link and search). */
-export function isListed(page: NavPage): boolean {
+export function isListed(page: { status: string }): boolean {
   return page.status !== 'superseded' && page.status !== 'retired';
 }
 

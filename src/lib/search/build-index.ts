@@ -15,6 +15,7 @@
 import lunr from 'lunr';
 import { pinkasTerm, tokenize } from './analysis.ts';
 import { compactIndex, type CompactIndex } from './compact.ts';
+import { isListed } from '../nav/tree.ts';
 
 export const SEARCH_FORMAT = 1;
 
@@ -87,7 +88,7 @@ function newBuilder(fields: [string, number][]): lunr.Builder {
  * the sections for display (their own pages' titles); a section without one shows its slug.
  */
 export function buildSearchIndex(allPages: SearchablePage[], sectionTitles: ReadonlyMap<string, string> = new Map()): Map<string, string> {
-  const pages = allPages.filter((p) => p.status !== 'superseded' && p.status !== 'retired');
+  const pages = allPages.filter(isListed);
   const sections = [...new Set(pages.map((p) => p.section))].sort();
   const langs = [...new Set(pages.map((p) => p.lang))].sort();
   const tags = [...new Set(pages.flatMap((p) => p.tags))].sort();
