@@ -2,14 +2,14 @@
  * npm run export:pdf -- <section> [--dist DIR] [--out FILE]
  *
  * Prints a section's binder (/print/<section>/ of the built site) to PDF with Chromium
- * (playwright-core; Debian's /usr/bin/chromium or CHROMIUM_PATH): A4, backgrounds, page numbers in
+ * (playwright-core; CHROMIUM_PATH, else Debian's /usr/bin/chromium, else the one bundled with @sparticuz/chromium): A4, backgrounds, page numbers in
  * the footer. Build first (`npm run build`).
  */
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './lib/chromium.ts';
 import { serveStatic } from './lib/static-server.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { dist: { type: 'string', default: 'dist' }, out: { type: 'string' } } });
@@ -32,10 +32,7 @@ const out = path.resolve(values.out ?? path.join(dist, 'pdf', `${section}.pdf`))
 await mkdir(path.dirname(out), { recursive: true });
 
 const server = await serveStatic(root);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const { browser } = await launchChromium();
 try {
   const page = await browser.newPage();
   await page.goto(`${server.url}/print/${encodeURIComponent(section)}/`, { waitUntil: 'networkidle' });

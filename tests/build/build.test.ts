@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite } from '../../scripts/lib/build-site.ts';
+import { buildSite } from '../support/build-site.ts';
 
 // The team's shared corpora sit beside the checkout (../shared); PINKAS_CORPORA_DIR points elsewhere.
 const corpus = [process.env.PINKAS_CORPORA_DIR, '../shared/corpora', '/work/shared/corpora']

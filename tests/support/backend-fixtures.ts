@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GitHubBackend, resilientOctokit } from '../../src/lib/proposals/github-backend.ts';
 import { LocalBackend } from '../../src/lib/proposals/local-backend.ts';
-import { startGitHubDouble, type GitHubDouble } from './github-double/index.ts';
+import { startGitHubDouble, type GitHubDouble } from '../../scripts/lib/github-double/index.ts';
 import type { ProposalBackend } from '../../src/lib/proposals/types.ts';
 import { tempRepo } from './git-repo.ts';
 

@@ -1,5 +1,6 @@
 import type { TestProject } from 'vitest/node';
-import { startWiki } from '../../scripts/lib/wiki-server.ts';
+import { browserDescription } from './browser.ts';
+import { startWiki } from './wiki-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -11,10 +12,12 @@ declare module 'vitest' {
 
 /**
  * Builds the sample wiki once (in its own git repository, as of a fixed day so review badges are
- * stable) and serves it — pages and proposal service — on 127.0.0.1 for the browser tests.
+ * stable) and serves it — pages and proposal service — on 127.0.0.1 for the browser tests, and
+ * says which browser they run in.
  */
 export default async function setup(project: TestProject) {
-  const wiki = await startWiki();
+  const [wiki, browser] = await Promise.all([startWiki(), browserDescription()]);
+  console.log(`[pinkas] browser tests run in ${browser}`);
   project.provide('siteUrl', wiki.url);
   project.provide('repoDir', wiki.repoDir);
   project.provide('baseCommit', wiki.baseCommit);

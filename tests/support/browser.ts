@@ -1,21 +1,48 @@
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { onTestFinished } from 'vitest';
+import { describeChromium, launchChromium } from '../../scripts/lib/chromium.ts';
 
 /**
- * Debian's Chromium (`apt-get install chromium`), driven by playwright-core. Never downloads a
- * browser. The flags keep it off the network: this machine only reaches package registries.
+ * The browser of the browser tests: the system's Chromium, or the one bundled with the npm package
+ * @sparticuz/chromium (scripts/lib/chromium.ts). Never downloads a browser; kept off the network.
  */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const { browser } = await launchChromium();
+  return browser;
 }
 
-/** A fresh page that fails the test on any script error in the page. */
-export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+/** Which browser the tests run in, for the test output. */
+export async function browserDescription(): Promise<string> {
+  const { browser, choice } = await launchChromium();
+  try {
+    return describeChromium(choice, browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+export interface OpenPageOptions extends BrowserContextOptions {
+  /**
+   * Script errors the page is expected to raise (matched against each error's message). Any other
+   * uncaught error or unhandled rejection in the page fails the test when it finishes.
+   */
+  expectErrors?: RegExp[];
+}
+
+/**
+ * A fresh page in its own context. Every uncaught script error in it fails the test, whether or not
+ * the test looks at `errors`; the context is closed when the test ends.
+ */
+export async function openPage(browser: Browser, options: OpenPageOptions = {}): Promise<{ page: Page; errors: string[] }> {
+  const { expectErrors = [], ...contextOptions } = options;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
   const page = await context.newPage();
   const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('pageerror', (error) => errors.push(`${error.name}: ${error.message}`));
+  onTestFinished(async () => {
+    await context.close().catch(() => undefined);
+    const unexpected = errors.filter((e) => !expectErrors.some((re) => re.test(e)));
+    if (unexpected.length) throw new Error(`The page raised ${unexpected.length} script error(s):\n  ${unexpected.join('\n  ')}`);
+  });
   return { page, errors };
 }

@@ -12,7 +12,7 @@ import { callback, login } from '../../src/lib/proposals/oauth.ts';
 import { ProposalService } from '../../src/lib/proposals/service.ts';
 import type { Identity } from '../../src/lib/proposals/types.ts';
 import { SERVICE_TOKEN, startWikiDouble, wikiFiles } from '../support/backend-fixtures.ts';
-import { startGitHubDouble, type GitHubDouble } from '../support/github-double/index.ts';
+import { startGitHubDouble, type GitHubDouble } from '../../scripts/lib/github-double/index.ts';
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 const noah: Identity = { name: 'Noah Adler', email: 'noah@galil.example', source: 'header' };

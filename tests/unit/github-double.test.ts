@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { App, OAuthApp, Octokit, RequestError } from 'octokit';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startGitHubDouble, type GitHubDouble, type GitHubDoubleOptions } from '../support/github-double/index.ts';
+import { startGitHubDouble, type GitHubDouble, type GitHubDoubleOptions } from '../../scripts/lib/github-double/index.ts';
 
 const OWNER = 'galil';
 const REPO = 'wiki';

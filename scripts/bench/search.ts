@@ -9,17 +9,17 @@
  * to the first results and to the full-text results, and the longest main-thread task meanwhile.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { readContentFolder } from '../src/lib/content/read-content.ts';
-import { buildSearchIndex } from '../src/lib/search/build-index.ts';
-import { SearchEngine } from '../src/lib/search/engine.ts';
-import { urlScheme } from '../src/lib/urls.ts';
-import { buildWiki } from '../src/lib/wiki.ts';
-import { generateCorpus, random, type PlantedQuery } from './lib/corpus.ts';
-import { serveStatic } from './lib/static-server.ts';
+import { readContentFolder } from '../../src/lib/content/read-content.ts';
+import { buildSearchIndex } from '../../src/lib/search/build-index.ts';
+import { SearchEngine } from '../../src/lib/search/engine.ts';
+import { urlScheme } from '../../src/lib/urls.ts';
+import { buildWiki } from '../../src/lib/wiki.ts';
+import { generateCorpus, random, type PlantedQuery } from '../lib/corpus.ts';
+import { findChromium, launchChromium } from '../lib/chromium.ts';
+import { serveStatic } from '../lib/static-server.ts';
 
 const args = process.argv.slice(2);
 const sizes = (args[args.indexOf('--pages') + 1] && args.includes('--pages') ? args[args.indexOf('--pages') + 1]! : '1000,5000').split(',').map(Number);
@@ -52,12 +52,8 @@ async function siteForBrowser(): Promise<string> {
 }
 
 async function browserRun(site: string, indexDir: string, planted: PlantedQuery[]) {
-  const { chromium } = await import('playwright-core');
   const server = await serveStatic(site, { '/search/': indexDir });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const { browser } = await launchChromium();
   const runs: { first: number; full: number; longestTask: number; found: boolean }[] = [];
   try {
     for (const q of planted.filter((p) => p.lang === 'en').slice(0, 3).concat(planted.filter((p) => p.lang === 'he').slice(0, 2))) {
@@ -108,7 +104,8 @@ async function browserRun(site: string, indexDir: string, planted: PlantedQuery[
 }
 
 console.log(`Pinkas search benchmark — node ${process.version}, ${new Date().toISOString()}`);
-const site = withBrowser && existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') ? await siteForBrowser() : undefined;
+const chromiumFound = withBrowser && (await findChromium().then(() => true, () => false));
+const site = chromiumFound ? await siteForBrowser() : undefined;
 if (withBrowser && !site) console.log('(Chromium not found: browser timings are skipped)');
 
 for (const n of sizes) {

@@ -14,13 +14,13 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readContentFolder } from '../src/lib/content/read-content.ts';
-import { GitHubBackend, resilientOctokit } from '../src/lib/proposals/github-backend.ts';
-import { handleProposals, type HttpDeps } from '../src/lib/proposals/http.ts';
-import { LocalBackend } from '../src/lib/proposals/local-backend.ts';
-import { ProposalService } from '../src/lib/proposals/service.ts';
-import type { ProposalBackend } from '../src/lib/proposals/types.ts';
-import { startGitHubDouble, type GitHubDouble } from '../tests/support/github-double/index.ts';
+import { readContentFolder } from '../../src/lib/content/read-content.ts';
+import { GitHubBackend, resilientOctokit } from '../../src/lib/proposals/github-backend.ts';
+import { handleProposals, type HttpDeps } from '../../src/lib/proposals/http.ts';
+import { LocalBackend } from '../../src/lib/proposals/local-backend.ts';
+import { ProposalService } from '../../src/lib/proposals/service.ts';
+import type { ProposalBackend } from '../../src/lib/proposals/types.ts';
+import { startGitHubDouble, type GitHubDouble } from '../lib/github-double/index.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);

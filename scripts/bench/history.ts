@@ -11,10 +11,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { cachedHistory } from '../src/lib/history/cache.ts';
-import { readGitHistory } from '../src/lib/history/git-log.ts';
-import { readGitPatches } from '../src/lib/history/git-patches.ts';
-import { random } from './lib/corpus.ts';
+import { cachedHistory } from '../../src/lib/history/cache.ts';
+import { readGitHistory } from '../../src/lib/history/git-log.ts';
+import { readGitPatches } from '../../src/lib/history/git-patches.ts';
+import { random } from '../lib/corpus.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -11,7 +11,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { generateCorpus } from './lib/corpus.ts';
+import { generateCorpus } from '../lib/corpus.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string) => {
