@@ -1,6 +1,7 @@
 // @ts-check
 import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
+import { wikiLocations } from './src/lib/wiki/locations.ts';
 import { siteConfig } from './src/site.config.ts';
 
 // Pages are rendered by Pinkas' own Markdown/MDX pipeline (src/lib/markdown), which reads MDX as
@@ -12,8 +13,8 @@ export default defineConfig({
   base: siteConfig.base,
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  // Tests and benchmarks build several wikis side by side; each gets its own cache.
-  ...(process.env.PINKAS_CACHE_DIR ? { cacheDir: process.env.PINKAS_CACHE_DIR } : {}),
+  // Tests and benchmarks build several wikis side by side; each gets its own cache (PINKAS_CACHE_DIR).
+  cacheDir: wikiLocations(siteConfig.contentDir).cacheDir,
   devToolbar: { enabled: false },
   // The site's own scripts are a few hundred bytes: inline them instead of another request.
   vite: { build: { assetsInlineLimit: 4096 } },

@@ -7,19 +7,16 @@
  * in those files or folders are reported (links are still resolved against the whole wiki).
  */
 import path from 'node:path';
-import { formatDiagnostic, type Diagnostic } from '../src/lib/content/frontmatter.ts';
-import { readContentFolder } from '../src/lib/content/read-content.ts';
-import { urlScheme } from '../src/lib/urls.ts';
-import { buildWiki } from '../src/lib/wiki.ts';
+import { formatDiagnostic, type Diagnostic } from '../src/lib/content/diagnostics.ts';
+import { loadWiki, wikiConfig } from '../src/lib/wiki/load.ts';
 import { siteConfig } from '../src/site.config.ts';
 
 const root = process.cwd();
-const dir = path.resolve(root, siteConfig.contentDir);
-const displayDir = path.relative(root, dir) || '.';
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-')).map((a) => path.relative(root, path.resolve(root, a)));
 
-const folder = await readContentFolder(dir);
-const wiki = buildWiki(folder, { displayDir, defaultLang: siteConfig.defaultLang, homeTitle: siteConfig.title, urls: urlScheme(siteConfig.base), mdHtmlPolicy: 'error' });
+// Raw HTML outside the policy is an error here, as for contributions (the build only warns).
+const wiki = await loadWiki(wikiConfig(siteConfig, { mdHtmlPolicy: 'error' }));
+const { displayDir, folder } = wiki;
 
 const inScope = (file: string) => wanted.length === 0 || wanted.some((w) => file === w || file.startsWith(w.endsWith('/') ? w : `${w}/`));
 const outside = wanted.filter((w) => !w.startsWith(displayDir === '.' ? '' : `${displayDir}/`) && w !== displayDir);

@@ -8,15 +8,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { codeownersFile } from '../src/lib/codeowners-file.ts';
-import { readContentFolder } from '../src/lib/content/read-content.ts';
-import { urlScheme } from '../src/lib/urls.ts';
-import { buildWiki } from '../src/lib/wiki.ts';
+import { loadWiki, wikiConfig } from '../src/lib/wiki/load.ts';
 import { siteConfig } from '../src/site.config.ts';
 
 const check = process.argv.includes('--check');
-const contentDir = path.resolve(siteConfig.contentDir);
+const wiki = await loadWiki(wikiConfig(siteConfig));
+const { contentDir } = wiki;
 const repoRoot = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: contentDir, encoding: 'utf8' }).trim();
-const wiki = buildWiki(await readContentFolder(contentDir), { displayDir: siteConfig.contentDir, defaultLang: siteConfig.defaultLang, urls: urlScheme('/') });
 const pages = wiki.pages
   .filter((p) => p.path)
   .map((p) => ({

@@ -5,20 +5,18 @@
  * that are no longer needed. Run weekly by .github/workflows/review-reminders.yml with
  * GITHUB_TOKEN and GITHUB_REPOSITORY set; PINKAS_SITE makes the page links absolute.
  */
-import path from 'node:path';
 import { Octokit } from 'octokit';
-import { readContentFolder } from '../src/lib/content/read-content.ts';
 import { reviewState } from '../src/lib/content/review.ts';
 import { isListed } from '../src/lib/nav/tree.ts';
-import { joinUrl } from '../src/lib/paths.ts';
 import { planReminders, REMINDER_LABEL, type OverdueGroup } from '../src/lib/review-reminders.ts';
-import { urlScheme } from '../src/lib/urls.ts';
-import { buildWiki } from '../src/lib/wiki.ts';
+import { today as todayOf } from '../src/lib/today.ts';
+import { absoluteUrl } from '../src/lib/urls.ts';
+import { loadWiki, wikiConfig } from '../src/lib/wiki/load.ts';
 import { siteConfig } from '../src/site.config.ts';
 
 const dryRun = process.argv.includes('--dry-run');
-const today = (process.env.PINKAS_TODAY ?? new Date().toISOString()).slice(0, 10);
-const wiki = buildWiki(await readContentFolder(path.resolve(siteConfig.contentDir)), { displayDir: siteConfig.contentDir, defaultLang: siteConfig.defaultLang, urls: urlScheme('/') });
+const today = todayOf();
+const wiki = await loadWiki(wikiConfig(siteConfig));
 const groups = new Map<string, OverdueGroup>();
 for (const page of wiki.pages) {
   if (!page.reviewBy || page.generated || !isListed(page)) continue;
@@ -29,7 +27,7 @@ for (const page of wiki.pages) {
     groups.set(owner, group);
   }
 }
-const pageUrl = (slug: string) => (siteConfig.site ? new URL(joinUrl(siteConfig.base, slug), siteConfig.site).href : joinUrl(siteConfig.base, slug));
+const pageUrl = (slug: string) => absoluteUrl(siteConfig.site, siteConfig.base, slug);
 
 const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
 if (dryRun || !owner || !repo || !process.env.GITHUB_TOKEN) {

@@ -12,11 +12,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { readContentFolder } from '../../src/lib/content/read-content.ts';
-import { buildSearchIndex } from '../../src/lib/search/build-index.ts';
+import { buildWikiSearchIndex } from '../../src/lib/search/build-index.ts';
 import { SearchEngine } from '../../src/lib/search/engine.ts';
-import { urlScheme } from '../../src/lib/urls.ts';
-import { buildWiki } from '../../src/lib/wiki.ts';
+import { loadWiki } from '../../src/lib/wiki/load.ts';
 import { generateCorpus, random, type PlantedQuery } from '../lib/corpus.ts';
 import { findChromium, launchChromium } from '../lib/chromium.ts';
 import { serveStatic } from '../lib/static-server.ts';
@@ -111,11 +109,10 @@ if (withBrowser && !site) console.log('(Chromium not found: browser timings are 
 for (const n of sizes) {
   const contentDir = path.join(bench, `search-corpus-${n}`);
   const { planted } = await generateCorpus({ dir: contentDir, pages: n, seed: 7 });
-  const folder = await readContentFolder(contentDir);
-  const wiki = buildWiki(folder, { displayDir: 'corpus', defaultLang: 'en', urls: urlScheme('/') });
+  const wiki = await loadWiki({ contentDir, defaultLang: 'en' });
   const pages = wiki.pages.filter((p) => !p.generated);
   const t0 = performance.now();
-  const files = buildSearchIndex(pages, new Map(wiki.pages.filter((p) => !p.slug.includes('/')).map((p) => [p.slug, p.title])));
+  const files = buildWikiSearchIndex(wiki.pages);
   const buildTime = performance.now() - t0;
 
   const indexDir = path.join(bench, `search-index-${n}`);

@@ -1,5 +1,4 @@
-/**
- * The day the site is built, YYYY-MM-DD (UTC). Review badges ("review due", "overdue") are judged
- * against it; set PINKAS_TODAY to build as of another day (tests, reproducible builds).
- */
-export const buildDate: string = (process.env.PINKAS_TODAY ?? new Date().toISOString()).slice(0, 10);
+import { today } from '../lib/today.ts';
+
+/** The day the site is built (see src/lib/today.ts): review badges are judged against it. */
+export const buildDate: string = today();

@@ -4,12 +4,12 @@
  */
 import path from 'node:path';
 import { getCollection } from 'astro:content';
-import { readContentFolder } from '../lib/content/read-content.ts';
+import { listContentFolder } from '../lib/content/read-content.ts';
 import { removeYamlKey } from '../lib/content/new-page.ts';
+import { aliasesOf } from '../lib/links/aliases.ts';
 import { humanize, mediaTypes, slugFromPath } from '../lib/paths.ts';
-import { aliasesOf } from '../lib/wiki.ts';
+import { wikiLocations } from '../lib/wiki/locations.ts';
 import type { TemplateData } from '../loaders/templates-loader.ts';
-import { contentDir } from '../loaders/wiki-loader.ts';
 import { siteConfig } from '../site.config.ts';
 import type { PageEntry, PagesFile, ProposalLimits, TemplateEntry } from '../editor/types.ts';
 import { imageExtensions, limits } from '../lib/proposals/request.ts';
@@ -20,7 +20,7 @@ let assets: Promise<string[]> | undefined;
 /** Images and other files beside the pages that the site publishes under /media/. */
 export function getAssets(): Promise<string[]> {
   if (import.meta.env.DEV || !assets) {
-    assets = readContentFolder(contentDir(process.cwd())).then((folder) =>
+    assets = listContentFolder(wikiLocations(siteConfig.contentDir).contentDir).then((folder) =>
       [...folder.assets].filter((file) => path.extname(file).toLowerCase() in mediaTypes).sort(),
     );
   }

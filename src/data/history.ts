@@ -1,11 +1,7 @@
 /** The wiki's git history for Astro pages: read once per HEAD (src/lib/history/cache.ts). */
-import path from 'node:path';
 import { cachedHistory, type WikiHistory } from '../lib/history/cache.ts';
+import { wikiLocations } from '../lib/wiki/locations.ts';
 import { siteConfig } from '../site.config.ts';
-
-export function historyCacheDir(): string {
-  return path.resolve(process.cwd(), process.env.PINKAS_CACHE_DIR ?? 'node_modules/.astro');
-}
 
 let built: Promise<WikiHistory> | undefined;
 
@@ -14,7 +10,8 @@ let built: Promise<WikiHistory> | undefined;
  * moved (checking HEAD is a process spawn: never do it once per page of a build).
  */
 export function getHistory(): Promise<WikiHistory> {
-  const read = () => cachedHistory(path.resolve(process.cwd(), siteConfig.contentDir), historyCacheDir());
+  const { contentDir, cacheDir } = wikiLocations(siteConfig.contentDir);
+  const read = () => cachedHistory(contentDir, cacheDir);
   if (import.meta.env.DEV) return read();
   built ??= read();
   return built;

@@ -6,6 +6,7 @@ import { getCollection } from 'astro:content';
 import type { Heading } from '../lib/markdown/render.ts';
 import { buildNavTree, readingOrder, type NavNode } from '../lib/nav/tree.ts';
 import { joinUrl } from '../lib/paths.ts';
+import { absoluteUrl } from '../lib/urls.ts';
 import { siteConfig } from '../site.config.ts';
 import type { PageData } from '../loaders/wiki-loader.ts';
 
@@ -38,6 +39,11 @@ async function load(): Promise<WikiModel> {
 /** A wiki address below the site's base path: `href('hr/leave')` → `/hr/leave/`. */
 export function href(path: string): string {
   return joinUrl(import.meta.env.BASE_URL, path);
+}
+
+/** A wiki address that works outside the site (print-outs): absolute when `PINKAS_SITE` is set. */
+export function publicHref(path: string): string {
+  return absoluteUrl(siteConfig.site, import.meta.env.BASE_URL, path);
 }
 
 export type { Heading, NavNode };

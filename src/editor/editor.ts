@@ -6,7 +6,7 @@
 import { setDiagnostics, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
 import { ChangeSet, EditorSelection, type Text } from '@codemirror/state';
 import { EditorView, type ViewUpdate } from '@codemirror/view';
-import type { Diagnostic } from '../lib/content/frontmatter.ts';
+import type { Diagnostic } from '../lib/content/diagnostics.ts';
 import { dirOf, translator } from '../lib/i18n/strings.ts';
 import { urlScheme } from '../lib/urls.ts';
 import { fingerprint, getSession, newIdempotencyKey, signInUrl, submitProposal, type LineProblem, type Proposal, type ProposalBody, type Session } from './api.ts';

@@ -1,5 +1,5 @@
 /** Messages between the editor and its preview worker (preview-worker.ts). */
-import type { Diagnostic } from '../lib/content/frontmatter.ts';
+import type { Diagnostic } from '../lib/content/diagnostics.ts';
 import type { PageEntry } from './types.ts';
 
 export interface InitMessage {

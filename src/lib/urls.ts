@@ -9,3 +9,12 @@ export function urlScheme(base: string): UrlScheme {
     media: (file) => joinUrl(base, `media/${file}`, false),
   };
 }
+
+/**
+ * A wiki address as a link that works outside the site (feeds, print-outs, pull requests, issues):
+ * absolute when the site's public URL is known (`PINKAS_SITE`), else below the base path.
+ */
+export function absoluteUrl(site: string | undefined, base: string, path: string): string {
+  const local = joinUrl(base, path);
+  return site ? new URL(local, site).href : local;
+}

@@ -1,9 +1,10 @@
 /** The `templates` collection: new-page templates from `<content>/_templates/`. */
 import type { Loader } from 'astro/loaders';
 import { parseFrontmatter } from '../lib/content/frontmatter.ts';
-import { readContentFolder } from '../lib/content/read-content.ts';
+import { listContentFolder, readSourceFiles } from '../lib/content/read-content.ts';
 import { humanize } from '../lib/paths.ts';
-import { contentDir } from './wiki-loader.ts';
+import { wikiLocations } from '../lib/wiki/locations.ts';
+import { siteConfig } from '../site.config.ts';
 
 export interface TemplateData {
   name: string;
@@ -16,9 +17,10 @@ export function templatesLoader(): Loader {
   return {
     name: 'pinkas-templates',
     load: async ({ store, config }) => {
-      const folder = await readContentFolder(contentDir(config.root));
+      const { contentDir } = wikiLocations(siteConfig.contentDir, config.root.pathname);
+      const templates = await readSourceFiles(contentDir, (await listContentFolder(contentDir)).templates);
       store.clear();
-      for (const file of folder.templates) {
+      for (const file of templates) {
         const name = file.path.replace(/^_templates\//, '').replace(/\.mdx?$/i, '');
         const fm = parseFrontmatter(file.text, file.path);
         const meta = (fm.data.template ?? {}) as { title?: unknown; description?: unknown };

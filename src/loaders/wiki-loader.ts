@@ -7,12 +7,12 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
-import { formatDiagnostic } from '../lib/content/frontmatter.ts';
-import { readContentFolder } from '../lib/content/read-content.ts';
+import { formatDiagnostic } from '../lib/content/diagnostics.ts';
 import { cachedHistory } from '../lib/history/cache.ts';
-import { buildWiki, type WikiPage } from '../lib/wiki.ts';
+import { loadWiki, wikiConfig } from '../lib/wiki/load.ts';
+import { wikiLocations } from '../lib/wiki/locations.ts';
+import type { WikiPage } from '../lib/wiki/types.ts';
 import { siteConfig } from '../site.config.ts';
-import { urlScheme } from '../lib/urls.ts';
 
 /** What each entry of the `pages` collection holds in `data` (the HTML is in `rendered`). */
 export type PageData = Omit<WikiPage, 'html' | 'source'> & {
@@ -27,27 +27,20 @@ export type PageData = Omit<WikiPage, 'html' | 'source'> & {
 /** Entry ids cannot be empty: the home page's own content (`content/index.md`) is stored as `index`. */
 export const HOME_ID = 'index';
 
-export function contentDir(root: URL | string): string {
-  const rootDir = typeof root === 'string' ? root : root.pathname;
-  return path.resolve(rootDir, siteConfig.contentDir);
-}
-
 export function wikiLoader(): Loader {
   return {
     name: 'pinkas-wiki',
     load: async ({ store, logger, config, watcher }) => {
-      const dir = contentDir(config.root);
-      const displayDir = path.relative(config.root.pathname, dir) || '.';
+      const root = config.root.pathname;
+      const { contentDir: dir, displayDir, cacheDir } = wikiLocations(siteConfig.contentDir, root);
 
       const sync = async () => {
         const started = performance.now();
-        const [folder, history, realDir] = await Promise.all([readContentFolder(dir), cachedHistory(dir, config.cacheDir.pathname), realpath(dir)]);
-        const wiki = buildWiki(folder, {
-          displayDir,
-          defaultLang: siteConfig.defaultLang,
-          homeTitle: siteConfig.title,
-          urls: urlScheme(config.base),
-        });
+        const [wiki, history, realDir] = await Promise.all([
+          loadWiki(wikiConfig(siteConfig, { root, base: config.base })),
+          cachedHistory(dir, cacheDir),
+          realpath(dir),
+        ]);
         const errors = wiki.diagnostics.filter((d) => d.severity === 'error');
         for (const d of wiki.diagnostics) if (d.severity === 'warning') logger.warn(formatDiagnostic(d));
         if (wiki.brokenLinks.length) {
@@ -76,7 +69,7 @@ export function wikiLoader(): Loader {
             id: page.slug || HOME_ID,
             data: data as unknown as Record<string, unknown>,
             body: source,
-            filePath: page.path ? path.relative(config.root.pathname, path.join(dir, page.path)) : undefined,
+            filePath: page.path ? path.relative(root, path.join(dir, page.path)) : undefined,
             rendered: { html, metadata: { headings: page.headings.map((h) => ({ depth: h.depth, slug: h.slug, text: h.text })) } },
           });
         }

@@ -1,7 +1,7 @@
 /** /changes.xml: the recent changes as an Atom feed (RFC 4287). */
 import type { APIRoute } from 'astro';
 import { recentChanges } from '../lib/history/changes.ts';
-import { joinUrl } from '../lib/paths.ts';
+import { absoluteUrl } from '../lib/urls.ts';
 import { getHistory } from '../data/history.ts';
 import { getWiki } from '../data/wiki.ts';
 import { siteConfig } from '../site.config.ts';
@@ -14,8 +14,7 @@ export const GET: APIRoute = async () => {
   const byPath = new Map(wiki.pages.filter((p) => p.path).map((p) => [p.path, p]));
   const changes = recentChanges(history.files, 50);
   // Links are absolute when the site's URL is configured (PINKAS_SITE); otherwise relative to the feed.
-  const site = siteConfig.site ?? 'http://localhost/';
-  const abs = (path: string) => new URL(joinUrl(siteConfig.base, path), site).href;
+  const abs = (path: string) => absoluteUrl(siteConfig.site ?? 'http://localhost/', siteConfig.base, path);
   const updated = changes[0]?.date ?? new Date(0).toISOString();
   const entries = changes.map((c) => {
     const pages = c.paths.map((p) => byPath.get(p)).filter((p) => p !== undefined);

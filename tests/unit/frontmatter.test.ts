@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, parseFrontmatter } from '../../src/lib/content/frontmatter.ts';
+import { formatDiagnostic } from '../../src/lib/content/diagnostics.ts';
+import { parseFrontmatter } from '../../src/lib/content/frontmatter.ts';
 import { validateFrontmatter } from '../../src/lib/content/schema.ts';
 
 const FILE = 'content/hr/leave.mdx';

@@ -7,7 +7,7 @@ import { compactIndex, PostingsIndex } from '../../src/lib/search/compact.ts';
 import { SearchEngine } from '../../src/lib/search/engine.ts';
 import { highlight } from '../../src/lib/search/highlight.ts';
 import { urlScheme } from '../../src/lib/urls.ts';
-import { buildWiki } from '../../src/lib/wiki.ts';
+import { buildWiki } from '../../src/lib/wiki/build.ts';
 
 const pages: Record<string, string> = {
   'finance/index.md': '---\ntitle: Finance\n---\nMoney matters.',

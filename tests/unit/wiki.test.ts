@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/lib/content/frontmatter.ts';
+import { formatDiagnostic } from '../../src/lib/content/diagnostics.ts';
 import type { ContentFolder } from '../../src/lib/content/read-content.ts';
 import { reviewState } from '../../src/lib/content/review.ts';
 import { urlScheme } from '../../src/lib/urls.ts';
-import { buildWiki } from '../../src/lib/wiki.ts';
+import { buildWiki } from '../../src/lib/wiki/build.ts';
 
 function folder(files: Record<string, string>, assets: string[] = []): ContentFolder {
   return { pages: Object.entries(files).map(([path, text]) => ({ path, text })), templates: [], assets: new Set(assets) };

@@ -1,41 +1,55 @@
 /**
- * Checks one page's source as the build would: frontmatter against the schema, Markdown/MDX syntax
- * and the safe-content policy (raw HTML in `.md` included, as an error). Used by the proposal
- * service on every submission and by the editor as you type; `npm run check:content` checks whole
- * folders through the same pipeline.
+ * A contribution, checked and previewed as the build reads it: `preparePage` (frontmatter schema,
+ * language, Liquid compatibility, title) and the one pipeline (Markdown/MDX syntax, safe-content
+ * policy, raw HTML as an error). The proposal service checks every submission with `checkPage`;
+ * the editor previews with `previewPage`, in a worker, against the whole wiki's link index.
  */
+import { dirOf } from '../i18n/strings.ts';
 import { LinkIndex } from '../links/link-index.ts';
-import { createRenderer } from '../markdown/render.ts';
-import { slugFromPath, slugProblem } from '../paths.ts';
+import { createPipeline, renderFile, type Pipeline } from '../markdown/render.ts';
 import { urlScheme } from '../urls.ts';
-import { parseFrontmatter, type Diagnostic } from './frontmatter.ts';
-import { validateFrontmatter } from './schema.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { preparePage, type PrepareOptions } from './prepare.ts';
 
-const renderAlone = createRenderer({ index: new LinkIndex([]), urls: urlScheme('/') });
+/** How contributions are held: the strict profile (raw HTML outside the policy is an error). */
+export function contributionProfile(defaultLang = 'en'): PrepareOptions {
+  return { displayDir: '', defaultLang, rawHtmlSeverity: 'error' };
+}
+
+let alone: Pipeline | undefined;
 
 /**
+ * Checks one page's source on its own (no other page is needed: links never make a page invalid).
  * @param source the page as written
- * @param file how to name the file in messages (e.g. `content/hr/leave.mdx`)
+ * @param displayPath how to name the file in messages (e.g. `content/hr/leave.mdx`)
  * @param contentPath the page's path under the content folder (`hr/leave.mdx`)
  */
-export function checkPage(source: string, file: string, contentPath: string, defaultLang = 'en'): Diagnostic[] {
-  const fm = parseFrontmatter(source, file);
-  const validated = validateFrontmatter(fm.data, file, fm.lines);
-  const format = contentPath.toLowerCase().endsWith('.mdx') ? 'mdx' : 'md';
-  const problem = slugProblem(slugFromPath(contentPath));
-  const rendered = renderAlone({
-    source: fm.body,
-    file,
-    contentPath,
-    slug: slugFromPath(contentPath),
-    format,
-    lang: validated.data?.lang ?? defaultLang,
-    htmlPolicy: 'error',
-  });
-  return [
-    ...(problem ? [{ file, line: 1, column: 1, severity: 'error' as const, field: 'path', message: problem }] : []),
-    ...fm.diagnostics,
-    ...validated.diagnostics,
-    ...rendered.diagnostics,
-  ].sort((a, b) => a.line - b.line || a.column - b.column);
+export function checkPage(source: string, displayPath: string, contentPath: string, defaultLang = 'en'): Diagnostic[] {
+  alone ??= createPipeline({ index: new LinkIndex([]), urls: urlScheme('/') });
+  const page = preparePage(contentPath, source, contributionProfile(defaultLang), displayPath);
+  return renderFile(alone, page.file, page.format).diagnostics;
+}
+
+export interface Preview {
+  html: string;
+  title: string;
+  description?: string;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  /** The same as `checkPage` says: what the build and the proposal service would report. */
+  diagnostics: Diagnostic[];
+}
+
+/** The page as readers would see it, rendered by `pipeline` (made with the wiki's link index). */
+export function previewPage(pipeline: Pipeline, source: string, displayPath: string, contentPath: string, defaultLang = 'en'): Preview {
+  const page = preparePage(contentPath, source, contributionProfile(defaultLang), displayPath);
+  const rendered = renderFile(pipeline, page.file, page.format);
+  return {
+    html: rendered.html,
+    title: page.title,
+    ...(page.frontmatter.description ? { description: page.frontmatter.description } : {}),
+    lang: page.lang,
+    dir: dirOf(page.lang),
+    diagnostics: rendered.diagnostics,
+  };
 }

@@ -1,20 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import type { Diagnostic } from './diagnostics.ts';
 
-/** A problem in a content file, located for humans: `file:line:col message`. */
-export interface Diagnostic {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-  /** The frontmatter field or MDX construct concerned, when there is one. */
-  field?: string;
-  /** `error` fails the build and the content check; `warning` is only reported. */
-  severity: 'error' | 'warning';
-}
-
-export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column} ${d.severity === 'warning' ? 'warning: ' : ''}${d.message}`;
-}
 
 export interface Frontmatter {
   /** The parsed YAML mapping (empty when the file has no frontmatter). */

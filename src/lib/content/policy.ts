@@ -21,7 +21,7 @@ import type { Plugin } from 'unified';
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import type { Diagnostic } from './frontmatter.ts';
+import { report, type Severity } from './diagnostics.ts';
 
 /** The wiki's own MDX components and the attributes each accepts. */
 export const allowedComponents: Readonly<Record<string, { attributes: readonly string[]; required?: readonly string[] }>> = {
@@ -59,23 +59,16 @@ export const sanitizeSchema: Schema = {
   },
 };
 
-function diagnostic(file: VFile, node: Node | undefined, message: string, field?: string, severity: Diagnostic['severity'] = 'error'): Diagnostic {
-  return {
-    file: file.path || '<input>',
-    line: node?.position?.start.line ?? 1,
-    column: node?.position?.start.column ?? 1,
-    message,
-    field,
-    severity,
-  };
+/**
+ * True when an MDX expression holds only comments (`{/* a note *\/}`), decided from the program that
+ * remark-mdx parsed with acorn (`data.estree`), never by pattern-matching the text: the text of
+ * `{/* *\/ code /* *\/}` looks like comments at both ends and is code.
+ */
+function isOnlyComments(node: { data?: { estree?: { body: unknown[]; comments?: unknown[] } | null } }): boolean {
+  const program = node.data?.estree;
+  if (!program) return false;
+  return program.body.length === 0 && (program.comments?.length ?? 0) > 0;
 }
-
-export function pushDiagnostic(file: VFile, d: Diagnostic) {
-  const list = (file.data.diagnostics ??= []);
-  list.push(d);
-}
-
-const isComment = (value: string) => /^\s*(?:\/\*[\s\S]*?\*\/\s*|\/\/[^\n]*\n\s*)*$/.test(value) && value.trim() !== '';
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
@@ -84,12 +77,12 @@ export const remarkMdxPolicy: Plugin<[], MdastRoot> = () => (tree, file) => {
   visit(tree, (node) => {
     switch (node.type) {
       case 'mdxjsEsm':
-        pushDiagnostic(file, diagnostic(file, node, '`import`/`export` is not allowed in wiki pages: the wiki\'s components (Callout, Steps, Figure, …) need no import', 'mdx'));
+        report(file, '`import`/`export` is not allowed in wiki pages: the wiki\'s components (Callout, Steps, Figure, …) need no import', node, 'mdx');
         return;
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
-        if (!isComment(node.value)) {
-          pushDiagnostic(file, diagnostic(file, node, `{expressions} are not allowed in wiki pages (found {${truncate(node.value)}}); to show a literal brace write \\{`, 'mdx'));
+        if (!isOnlyComments(node)) {
+          report(file, `{expressions} are not allowed in wiki pages (found {${truncate(node.value)}}); to show a literal brace write \\{`, node, 'mdx');
         }
         return;
       case 'mdxJsxFlowElement':
@@ -105,36 +98,36 @@ export const remarkMdxPolicy: Plugin<[], MdastRoot> = () => (tree, file) => {
 function checkJsxElement(node: JsxElement, file: VFile) {
   const name = node.name;
   if (name === null) {
-    pushDiagnostic(file, diagnostic(file, node, 'fragments (<>…</>) are not allowed; remove the empty tags', 'mdx'));
+    report(file, 'fragments (<>…</>) are not allowed; remove the empty tags', node, 'mdx');
     return;
   }
   const isComponent = /^[A-Z]/.test(name) || name.includes('.');
   const spec = isComponent ? allowedComponents[name] : undefined;
   if (isComponent && !spec) {
-    pushDiagnostic(file, diagnostic(file, node, `unknown component <${name}>; pages may use ${Object.keys(allowedComponents).map((c) => `<${c}>`).join(', ')}`, 'mdx'));
+    report(file, `unknown component <${name}>; pages may use ${Object.keys(allowedComponents).map((c) => `<${c}>`).join(', ')}`, node, 'mdx');
   }
   const seen = new Set<string>();
   for (const attr of node.attributes) {
     if (attr.type === 'mdxJsxExpressionAttribute') {
-      pushDiagnostic(file, diagnostic(file, attributeNode(attr, node), `spread attributes ({${truncate(attr.value)}}) are not allowed on <${name}>`, 'mdx'));
+      report(file, `spread attributes ({${truncate(attr.value)}}) are not allowed on <${name}>`, attributeNode(attr, node), 'mdx');
       continue;
     }
     seen.add(attr.name);
     if (attr.value !== null && typeof attr.value === 'object') {
-      pushDiagnostic(file, diagnostic(file, attributeNode(attr, node), `attribute ${attr.name} on <${name}> must be a literal string like ${attr.name}="…", not {${truncate(attr.value.value)}}`, 'mdx'));
+      report(file, `attribute ${attr.name} on <${name}> must be a literal string like ${attr.name}="…", not {${truncate(attr.value.value)}}`, attributeNode(attr, node), 'mdx');
       continue;
     }
     if (spec && !spec.attributes.includes(attr.name)) {
-      pushDiagnostic(file, diagnostic(file, attributeNode(attr, node), `<${name}> has no attribute "${attr.name}"${spec.attributes.length ? `; it accepts ${spec.attributes.join(', ')}` : ''}`, 'mdx'));
+      report(file, `<${name}> has no attribute "${attr.name}"${spec.attributes.length ? `; it accepts ${spec.attributes.join(', ')}` : ''}`, attributeNode(attr, node), 'mdx');
     }
   }
   for (const required of spec?.required ?? []) {
-    if (!seen.has(required)) pushDiagnostic(file, diagnostic(file, node, `<${name}> needs a ${required}="…" attribute`, 'mdx'));
+    if (!seen.has(required)) report(file, `<${name}> needs a ${required}="…" attribute`, node, 'mdx');
   }
   if (name === 'Callout') {
     const type = node.attributes.find((a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === 'type')?.value;
     if (typeof type === 'string' && !['note', 'tip', 'important', 'warning', 'caution', 'danger'].includes(type)) {
-      pushDiagnostic(file, diagnostic(file, node, `<Callout type="${type}"> is not a callout type; use note, tip, important, warning, caution or danger`, 'mdx'));
+      report(file, `<Callout type="${type}"> is not a callout type; use note, tip, important, warning, caution or danger`, node, 'mdx');
     }
   }
 }
@@ -149,23 +142,23 @@ function attributeNode(attr: MdxJsxAttribute | MdxJsxExpressionAttribute, elemen
  * HTML written as JSX in `.mdx` arrives here too (see `remark-components`), so each HTML rule
  * lives only here.
  */
-export const rehypeHtmlPolicy: Plugin<[{ severity?: Diagnostic['severity'] }?], HastRoot> = (options) => (tree, file) => {
-  const severity = options?.severity ?? 'error';
+export const rehypeHtmlPolicy: Plugin<[], HastRoot> = () => (tree, file) => {
+  const severity: Severity = file.data.rawHtmlSeverity ?? 'error';
   visit(tree, (node) => {
     if (node.type === 'comment' || node.type === 'doctype') return;
     if (node.type !== 'element') return;
     const el = node as Element;
     if (forbiddenTags.has(el.tagName)) {
-      pushDiagnostic(file, diagnostic(file, el, `<${el.tagName}> is not allowed in wiki pages and was removed`, 'html', severity));
+      report(file, `<${el.tagName}> is not allowed in wiki pages and was removed`, el, 'html', severity);
     }
     for (const [prop, value] of Object.entries(el.properties)) {
       const text = Array.isArray(value) ? value.join(' ') : value === true ? '' : String(value ?? '');
       if (/^on/i.test(prop)) {
-        pushDiagnostic(file, diagnostic(file, el, `event-handler attribute ${prop.toLowerCase()} on <${el.tagName}> is not allowed and was removed`, 'html', severity));
+        report(file, `event-handler attribute ${prop.toLowerCase()} on <${el.tagName}> is not allowed and was removed`, el, 'html', severity);
       } else if (urlAttributes.has(prop) && unsafeUrl.test(text)) {
-        pushDiagnostic(file, diagnostic(file, el, `${text.trim().split(':')[0]!.toLowerCase()}: URLs are not allowed (${prop} on <${el.tagName}>) and were removed`, 'html', severity));
+        report(file, `${text.trim().split(':')[0]!.toLowerCase()}: URLs are not allowed (${prop} on <${el.tagName}>) and were removed`, el, 'html', severity);
       } else if (prop === 'style') {
-        pushDiagnostic(file, diagnostic(file, el, `style attributes are removed from wiki pages (on <${el.tagName}>); the wiki's stylesheet handles presentation`, 'html', 'warning'));
+        report(file, `style attributes are removed from wiki pages (on <${el.tagName}>); the wiki's stylesheet handles presentation`, el, 'html', 'warning');
       }
     }
   });

@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import pLimit from 'p-limit';
 import { isContentFile, isPagePath, toPosix } from '../paths.ts';
 
 export interface SourceFile {
@@ -19,21 +20,46 @@ export interface ContentFolder {
 
 const ignoredDirs = new Set(['node_modules', '.git']);
 
+/**
+ * How many files are open at once. A wiki of 10,000 pages read all at once runs out of file
+ * descriptors (EMFILE) under the usual limits (1,024 on Linux, 256 on macOS); a few dozen reads
+ * in flight are as fast as thousands.
+ */
+export const OPEN_FILES = 32;
+
+/** Runs `task` for every item with at most `OPEN_FILES` of them in flight, keeping the order. */
+export function mapBounded<T, R>(items: readonly T[], task: (item: T) => Promise<R>, concurrency = OPEN_FILES): Promise<R[]> {
+  const limit = pLimit(concurrency);
+  return Promise.all(items.map((item) => limit(() => task(item))));
+}
+
+/** What a content folder holds, by path (nothing is read): pages, templates and other files. */
+export interface ContentListing {
+  pages: string[];
+  templates: string[];
+  assets: Set<string>;
+}
+
+export async function listContentFolder(dir: string): Promise<ContentListing> {
+  const files = (await listFiles(dir)).sort();
+  return {
+    pages: files.filter((rel) => isPagePath(rel)),
+    templates: files.filter((rel) => /^_templates\/[^/]+$/.test(rel) && isContentFile(rel)),
+    assets: new Set(files.filter((rel) => !isContentFile(rel) && !rel.split('/').some((p) => p.startsWith('.')))),
+  };
+}
+
+/** Reads the files at `paths` (under `dir`), a bounded number at a time. */
+export function readSourceFiles(dir: string, paths: readonly string[]): Promise<SourceFile[]> {
+  return mapBounded(paths, (rel) => readFile(path.join(dir, rel), 'utf8').then((text) => ({ path: rel, text })));
+}
+
 /** Reads a content folder: pages, new-page templates and the other files pages may link to. */
 export async function readContentFolder(dir: string): Promise<ContentFolder> {
-  const pages: SourceFile[] = [];
-  const templates: SourceFile[] = [];
-  const assets = new Set<string>();
-  const files = await listFiles(dir);
-  await Promise.all(
-    files.map(async (rel) => {
-      if (isPagePath(rel)) pages.push({ path: rel, text: await readFile(path.join(dir, rel), 'utf8') });
-      else if (/^_templates\/[^/]+$/.test(rel) && isContentFile(rel)) templates.push({ path: rel, text: await readFile(path.join(dir, rel), 'utf8') });
-      else if (!isContentFile(rel) && !rel.split('/').some((p) => p.startsWith('.'))) assets.add(rel);
-    }),
-  );
-  const byPath = (a: SourceFile, b: SourceFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { pages: pages.sort(byPath), templates: templates.sort(byPath), assets };
+  const listing = await listContentFolder(dir);
+  const pages = await readSourceFiles(dir, listing.pages);
+  const templates = await readSourceFiles(dir, listing.templates);
+  return { pages, templates, assets: listing.assets };
 }
 
 async function listFiles(root: string): Promise<string[]> {

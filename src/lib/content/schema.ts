@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Diagnostic } from './frontmatter.ts';
+import type { Diagnostic } from './diagnostics.ts';
 
 /** Lifecycle of a procedure. Superseded and retired pages leave the navigation and show a banner. */
 export const statuses = ['draft', 'active', 'superseded', 'retired'] as const;

@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast';
 import type { Plugin } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
+import { dirOf } from '../i18n/strings.ts';
 
 const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/gu;
 const LTR = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/gu;
@@ -14,8 +15,11 @@ const blocks = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th
  *   right side). Unlike `dir="auto"`, which looks only at the first letter, this counts letters, so
  *   a Hebrew sentence that begins with "Slack" stays right to left.
  * - Code blocks are always left to right.
+ *
+ * The page's direction comes from its language (`file.data.lang`).
  */
-export const rehypeBidi: Plugin<[{ dir: 'ltr' | 'rtl' }], Root> = ({ dir }) => (tree) => {
+export const rehypeBidi: Plugin<[], Root> = () => (tree, file) => {
+  const dir = dirOf(file.data.lang ?? 'en');
   visit(tree, 'element', (el: Element) => {
     if (el.tagName === 'pre') {
       el.properties.dir = 'ltr';

@@ -3,6 +3,7 @@ import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { LinkIndex, Resolution } from '../links/link-index.ts';
 import { joinRelative } from '../links/link-index.ts';
+import { translator } from '../i18n/strings.ts';
 import { toPosix } from '../paths.ts';
 import { WIKILINK_PROTOCOL } from './remark-wikilinks.ts';
 
@@ -25,16 +26,12 @@ export interface PageLink {
   raw: string;
 }
 
+/** What every page of one wiki shares; the linking page itself is read from `file.data`. */
 export interface ResolveLinksOptions {
   index: LinkIndex;
-  /** The linking page's slug and its file path under the content folder. */
-  slug: string;
-  file: string;
   urls: UrlScheme;
   /** Whether a non-page file (image, PDF) exists at this path under the content folder. */
   assetExists?: (path: string) => boolean;
-  /** Tooltip of red links, in the page's language. */
-  missingLabel?: string;
 }
 
 /**
@@ -44,9 +41,12 @@ export interface ResolveLinksOptions {
  * recorded on `file.data.links` for backlinks, wanted pages and the broken-link report.
  */
 export const rehypeResolveLinks: Plugin<[ResolveLinksOptions], Root> = (options) => (tree, file) => {
-  const { index, slug, urls } = options;
+  const { index, urls } = options;
+  const slug = file.data.slug ?? '';
+  const contentPath = file.data.contentPath ?? '';
+  const missingLabel = translator(file.data.lang ?? 'en')('link.missing');
   const links: PageLink[] = (file.data.links ??= []);
-  const fromDir = toPosix(options.file).split('/').slice(0, -1).join('/');
+  const fromDir = toPosix(contentPath).split('/').slice(0, -1).join('/');
 
   /** Points the link at the page it resolved to, or makes it a red link, and records it. */
   const apply = (el: Element, raw: string, r: Resolution) => {
@@ -58,7 +58,7 @@ export const rehypeResolveLinks: Plugin<[ResolveLinksOptions], Root> = (options)
     } else {
       el.properties.href = urls.newPage(r.title, r.path);
       el.properties.className = [...classes(el), 'red-link'];
-      if (options.missingLabel) el.properties.title = options.missingLabel;
+      el.properties.title = missingLabel;
       links.push({ kind: 'missing', target: r.path ?? r.title, title: r.title, raw, line, column });
     }
   };
@@ -72,7 +72,7 @@ export const rehypeResolveLinks: Plugin<[ResolveLinksOptions], Root> = (options)
         apply(el, `[[${target}]]`, index.resolveWikilink(target, slug));
         return;
       }
-      const r = index.resolveHref(href, options.file);
+      const r = index.resolveHref(href, contentPath);
       if (r) {
         apply(el, href, r);
         return;

@@ -1,7 +1,7 @@
 import type { Blockquote, Paragraph, Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
-import type { Translate } from '../i18n/strings.ts';
+import { translator, type Translate } from '../i18n/strings.ts';
 
 export const calloutTypes = ['note', 'tip', 'important', 'warning', 'caution', 'danger'] as const;
 export type CalloutType = (typeof calloutTypes)[number];
@@ -27,7 +27,8 @@ const ALERT = /^\[!(note|tip|important|warning|caution|danger)\][ \t]*([^\n]*)(?
  * `[!IMPORTANT]`, `[!WARNING]`, `[!CAUTION]` or `[!DANGER]` becomes a callout; text after the
  * marker on the same line is its title (`> [!WARNING] Before you start`).
  */
-export const remarkCallouts: Plugin<[{ t: Translate }], Root> = ({ t }) => (tree) => {
+export const remarkCallouts: Plugin<[], Root> = () => (tree, file) => {
+  const t = translator(file.data.lang ?? 'en');
   visit(tree, 'blockquote', (node: Blockquote) => {
     const first = node.children[0];
     if (first?.type !== 'paragraph') return;

@@ -3,7 +3,7 @@ import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdas
 import { find, html } from 'property-information';
 import type { Plugin } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
-import type { Translate } from '../i18n/strings.ts';
+import { translator } from '../i18n/strings.ts';
 import { calloutData, isCalloutType, type CalloutType } from './remark-callouts.ts';
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
@@ -19,7 +19,8 @@ const calloutAliases: Record<string, CalloutType> = {
  * for the sanitizer to vet. Expressions and `import`/`export` are dropped (the policy reports them);
  * an unknown component renders its children only.
  */
-export const remarkComponents: Plugin<[{ t: Translate }], Root> = ({ t }) => (tree) => {
+export const remarkComponents: Plugin<[], Root> = () => (tree, file) => {
+  const t = translator(file.data.lang ?? 'en');
   visit(tree, (node, index, parent) => {
     if (!parent || index === undefined) return;
     if (node.type === 'mdxjsEsm' || node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {

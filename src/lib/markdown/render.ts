@@ -1,6 +1,6 @@
 /**
- * The one Markdown/MDX pipeline (DESIGN.md, principle 2). The site, the editor preview and the
- * content check all render through `renderPage`, so what a contributor previews is what readers get.
+ * The one Markdown/MDX pipeline. The site, the editor preview, the proposal service and the content
+ * check all render through it, so what a contributor previews is what readers get.
  *
  *   source ─ remark-parse (+ remark-mdx for .mdx) ─ remark-gfm
  *          ─ MDX policy ─ leading title ─ wikilinks ─ GitHub-style callouts ─ components
@@ -18,10 +18,10 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import type { Diagnostic } from '../content/frontmatter.ts';
+import { diagnosticsOf, report, type Diagnostic, type Severity } from '../content/diagnostics.ts';
 import { rehypeHtmlPolicy, remarkMdxPolicy, sanitizeSchema } from '../content/policy.ts';
-import { dirOf, translator } from '../i18n/strings.ts';
 import type { LinkIndex } from '../links/link-index.ts';
+import type { Format } from './page-data.ts';
 import { rehypeAnchorTargets } from './rehype-anchor-targets.ts';
 import { rehypeBidi } from './rehype-bidi.ts';
 import { rehypeHeadings, type Heading } from './rehype-headings.ts';
@@ -33,18 +33,7 @@ import { remarkComponents } from './remark-components.ts';
 import { remarkLeadingTitle } from './remark-leading-title.ts';
 import { remarkWikilinks } from './remark-wikilinks.ts';
 
-declare module 'vfile' {
-  interface DataMap {
-    diagnostics: Diagnostic[];
-    links: PageLink[];
-    headings: Heading[];
-    firstHeading: string;
-    sections: TextSection[];
-  }
-}
-
-export type { Heading, PageLink, TextSection, UrlScheme };
-export type Format = 'md' | 'mdx';
+export type { Format, Heading, PageLink, TextSection, UrlScheme };
 
 /** What every page of one wiki shares while rendering. */
 export interface RenderContext {
@@ -64,13 +53,14 @@ export interface RenderInput {
   format: Format;
   lang: string;
   /** Severity of raw-HTML policy findings: the build sanitizes imported `.md` and only warns. */
-  htmlPolicy?: Diagnostic['severity'];
+  htmlPolicy?: Severity;
 }
 
 export interface RenderResult {
   html: string;
   headings: Heading[];
   links: PageLink[];
+  /** Every message on the file, those reported before rendering (frontmatter) included. */
   diagnostics: Diagnostic[];
   /** The first heading's text (removed from the HTML when it was a leading `# Title`). */
   firstHeading: string | undefined;
@@ -78,64 +68,80 @@ export interface RenderResult {
   sections: TextSection[];
 }
 
-export function createRenderer(context: RenderContext) {
-  function processorFor(format: Format, lang: string, slug: string, contentPath: string, htmlPolicy: Diagnostic['severity']) {
-    const t = translator(lang);
-    return unified()
+/** The page a `VFile` holds, as the pipeline needs it: `value` is the body, `data` says the rest. */
+export function pageFile(input: RenderInput): VFile {
+  const file = new VFile({ path: input.file, value: input.source });
+  Object.assign(file.data, { slug: input.slug, contentPath: input.contentPath, lang: input.lang, rawHtmlSeverity: input.htmlPolicy ?? 'error' });
+  return file;
+}
+
+/** The two frozen processors of one wiki, `.md` and `.mdx`; every per-page value is in `file.data`. */
+export function createPipeline(context: RenderContext) {
+  const shared = (mdx: boolean) =>
+    unified()
       .use(remarkParse)
-      .use(format === 'mdx' ? [remarkMdx, remarkMdxPolicy] : [])
+      .use(mdx ? [remarkMdx, remarkMdxPolicy] : [])
       .use(remarkGfm)
       .use(remarkLeadingTitle)
       .use(remarkWikilinks)
-      .use(remarkCallouts, { t })
-      .use(remarkComponents, { t })
-      .use(remarkRehype, { allowDangerousHtml: format === 'md', clobberPrefix: '' })
-      .use(format === 'md' ? rehypeRaw : () => undefined)
-      .use(rehypeHtmlPolicy, { severity: htmlPolicy })
+      .use(remarkCallouts)
+      .use(remarkComponents)
+      .use(remarkRehype, { allowDangerousHtml: !mdx, clobberPrefix: '' })
+      .use(mdx ? [] : [rehypeRaw])
+      .use(rehypeHtmlPolicy)
       .use(rehypeSanitize, sanitizeSchema)
-      .use(rehypeResolveLinks, { ...context, slug, file: contentPath, missingLabel: t('link.missing') })
+      .use(rehypeResolveLinks, context)
       .use(rehypeHeadings)
       .use(rehypeAnchorTargets)
       .use(rehypeSearchText)
-      .use(rehypeBidi, { dir: dirOf(lang) })
+      .use(rehypeBidi)
       .use(rehypeScrollables)
-      .use(rehypeStringify);
-  }
+      .use(rehypeStringify)
+      .freeze();
+  return { md: shared(false), mdx: shared(true) } as const;
+}
 
-  return function renderPage(input: RenderInput): RenderResult {
-    const htmlPolicy = input.htmlPolicy ?? 'error';
-    const file = new VFile({ path: input.file, value: input.source });
-    file.data.diagnostics = [];
-    const processor = processorFor(input.format, input.lang, input.slug, input.contentPath, htmlPolicy);
-    let html: string;
-    try {
-      const tree = processor.parse(file);
-      html = processor.stringify(processor.runSync(tree, file), file) as string;
-    } catch (error) {
-      const e = error as { line?: number; column?: number; reason?: string; message: string; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
-      const reason = e.reason ?? e.message;
-      const start = e.place && 'start' in e.place ? e.place.start : e.place;
-      // Some MDX errors carry their position only in the text: "Expected a closing tag for `<Note>` (3:1-3:7)".
-      const inText = /\((\d+):(\d+)(?:-\d+:\d+)?\)$/.exec(reason);
-      file.data.diagnostics.push({
-        file: input.file,
-        line: start?.line ?? e.line ?? (inText ? Number(inText[1]) : 1),
-        column: start?.column ?? e.column ?? (inText ? Number(inText[2]) : 1),
-        severity: 'error',
-        field: 'syntax',
-        message: `${input.format === 'mdx' ? 'MDX' : 'Markdown'} syntax error: ${reason}${input.format === 'mdx' ? mdxHint(reason) : ''}`,
-      });
-      html = '';
-    }
-    return {
-      html,
-      headings: file.data.headings ?? [],
-      links: file.data.links ?? [],
-      diagnostics: file.data.diagnostics,
-      firstHeading: file.data.firstHeading,
-      sections: file.data.sections ?? [],
-    };
+export type Pipeline = ReturnType<typeof createPipeline>;
+
+/**
+ * Renders the page in `file` (see `pageFile`) with the processor of its format. Problems are
+ * messages on the file; a syntax error is one more message, and the page renders empty.
+ */
+export function renderFile(pipeline: Pipeline, file: VFile, format: Format): RenderResult {
+  const processor = pipeline[format];
+  let html: string;
+  try {
+    const tree = processor.parse(file);
+    html = processor.stringify(processor.runSync(tree, file), file);
+  } catch (error) {
+    reportSyntaxError(file, error, format);
+    html = '';
+  }
+  return {
+    html,
+    headings: file.data.headings ?? [],
+    links: file.data.links ?? [],
+    diagnostics: diagnosticsOf(file),
+    firstHeading: file.data.firstHeading,
+    sections: file.data.sections ?? [],
   };
+}
+
+/** A renderer for one wiki: `render({ source, file, contentPath, slug, format, lang })`. */
+export function createRenderer(context: RenderContext) {
+  const pipeline = createPipeline(context);
+  return (input: RenderInput): RenderResult => renderFile(pipeline, pageFile(input), input.format);
+}
+
+function reportSyntaxError(file: VFile, error: unknown, format: Format) {
+  const e = error as { line?: number; column?: number; reason?: string; message: string; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
+  const reason = e.reason ?? e.message;
+  const start = e.place && 'start' in e.place ? e.place.start : e.place;
+  // Some MDX errors carry their position only in the text: "Expected a closing tag for `<Note>` (3:1-3:7)".
+  const inText = /\((\d+):(\d+)(?:-\d+:\d+)?\)$/.exec(reason);
+  const line = start?.line ?? e.line ?? (inText ? Number(inText[1]) : 1);
+  const column = start?.column ?? e.column ?? (inText ? Number(inText[2]) : 1);
+  report(file, `${format === 'mdx' ? 'MDX' : 'Markdown'} syntax error: ${reason}${format === 'mdx' ? mdxHint(reason) : ''}`, { line, column }, 'syntax');
 }
 
 function mdxHint(reason: string): string {

@@ -149,3 +149,12 @@ function keywordsOf(extra: Record<string, unknown> | undefined): string[] {
   if (typeof value === 'string') return value.split(',').map((k) => k.trim());
   return Array.isArray(value) ? value.filter((k): k is string => typeof k === 'string') : [];
 }
+
+/**
+ * The search index of a whole wiki: every page with content (not the pages folders get, not the
+ * home page), with the titles of the top-level sections for the section filter.
+ */
+export function buildWikiSearchIndex(pages: readonly (SearchablePage & { generated: boolean })[]): Map<string, string> {
+  const sectionTitles = new Map(pages.filter((p) => p.slug && !p.slug.includes('/')).map((p) => [p.slug, p.title]));
+  return buildSearchIndex(pages.filter((p) => !p.generated && p.slug !== ''), sectionTitles);
+}

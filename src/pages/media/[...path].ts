@@ -6,17 +6,20 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { readContentFolder } from '../../lib/content/read-content.ts';
+import { listContentFolder } from '../../lib/content/read-content.ts';
 import { mediaTypes } from '../../lib/paths.ts';
-import { contentDir } from '../../loaders/wiki-loader.ts';
+import { wikiLocations } from '../../lib/wiki/locations.ts';
+import { siteConfig } from '../../site.config.ts';
+
+const contentDir = () => wikiLocations(siteConfig.contentDir).contentDir;
 
 export const getStaticPaths: GetStaticPaths = async () => {
-  const folder = await readContentFolder(contentDir(process.cwd()));
+  const folder = await listContentFolder(contentDir());
   return [...folder.assets].filter((file) => path.extname(file).toLowerCase() in mediaTypes).map((file) => ({ params: { path: file } }));
 };
 
 export const GET: APIRoute = async ({ params }) => {
   const file = String(params.path);
-  const body = await readFile(path.join(contentDir(process.cwd()), file));
+  const body = await readFile(path.join(contentDir(), file));
   return new Response(body, { headers: { 'Content-Type': mediaTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream' } });
 };

@@ -1,0 +1,34 @@
+/**
+ * What the pipeline knows about the page it is rendering, and what it learns: unified's way is one
+ * frozen processor for every page and the per-page values in `file.data`. Plugins read the page's
+ * slug, path, language and policy from here and leave their findings here.
+ */
+import type { Severity } from '../content/diagnostics.ts';
+import type { Heading } from './rehype-headings.ts';
+import type { PageLink } from './rehype-resolve-links.ts';
+import type { TextSection } from './rehype-search-text.ts';
+
+export type Format = 'md' | 'mdx';
+
+declare module 'vfile' {
+  interface DataMap {
+    /** In: the page's slug (`hr/leave`). */
+    slug: string;
+    /** In: the page's path under the content folder (`hr/leave.mdx`), for relative links. */
+    contentPath: string;
+    /** In: the page's language (`en`, `he`): UI words in callouts and red links, text direction. */
+    lang: string;
+    /** In: how raw HTML outside the policy is reported (`error` for contributions, else `warning`). */
+    rawHtmlSeverity: Severity;
+    /** Out: links to other pages, for backlinks, wanted pages and the broken-link report. */
+    links: PageLink[];
+    /** Out: the headings, for the table of contents. */
+    headings: Heading[];
+    /** Out: the first heading's text (removed from the HTML when it was a leading `# Title`). */
+    firstHeading: string;
+    /** Out: the text by section, for the search index. */
+    sections: TextSection[];
+  }
+}
+
+export {};

@@ -1,0 +1,51 @@
+/**
+ * The wiki, loaded: the content folder read (a bounded number of files open at once) and built
+ * into the wiki model. The content loader of the site, every script and the tests load it this way.
+ */
+import type { Severity } from '../content/diagnostics.ts';
+import { readContentFolder, type ContentFolder } from '../content/read-content.ts';
+import type { SiteConfig } from '../config.ts';
+import { urlScheme } from '../urls.ts';
+import { buildWiki } from './build.ts';
+import { wikiLocations } from './locations.ts';
+import type { Wiki } from './types.ts';
+
+export interface WikiConfig {
+  /** The content folder, absolute or relative to `root`. */
+  contentDir: string;
+  /** The project folder; messages name files relative to it (default: the working folder). */
+  root?: string;
+  defaultLang: string;
+  /** The home page's title (the site's title), for links to `/`. */
+  homeTitle?: string;
+  /** The site's base path (`/`, `/handbook/`), for the addresses in the pages' HTML. */
+  base?: string;
+  /** Raw HTML outside the policy in `.md`: `warning` when building (the default), `error` when checking. */
+  mdHtmlPolicy?: Severity;
+}
+
+export interface LoadedWiki extends Wiki {
+  /** What the folder holds besides pages: templates for new pages and the files pages link to. */
+  folder: ContentFolder;
+  /** The content folder, absolute, and as messages name it. */
+  contentDir: string;
+  displayDir: string;
+}
+
+/** The wiki settings of the site (`src/site.config.ts`). */
+export function wikiConfig(site: SiteConfig, overrides: Partial<WikiConfig> = {}): WikiConfig {
+  return { contentDir: site.contentDir, defaultLang: site.defaultLang, homeTitle: site.title, base: site.base, ...overrides };
+}
+
+export async function loadWiki(config: WikiConfig): Promise<LoadedWiki> {
+  const { contentDir, displayDir } = wikiLocations(config.contentDir, config.root);
+  const folder = await readContentFolder(contentDir);
+  const wiki = buildWiki(folder, {
+    displayDir,
+    defaultLang: config.defaultLang,
+    homeTitle: config.homeTitle,
+    urls: urlScheme(config.base ?? '/'),
+    mdHtmlPolicy: config.mdHtmlPolicy,
+  });
+  return { ...wiki, folder, contentDir, displayDir };
+}
