@@ -3,12 +3,12 @@
  * tests/fixtures/relevance/*.json), with the page that answers each. The target is the right page
  * in the first three results for at least 90% of the questions, per language and corpus.
  */
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SearchEngine } from '../../src/lib/search/engine.ts';
 import { engineFor } from '../support/search-index.ts';
+import { handbook18F as corpus } from '../support/corpora.ts';
 
 interface Question {
   q: string;
@@ -25,10 +25,6 @@ function top3(engine: SearchEngine, list: Question[]) {
   return { rate: (list.length - misses.length) / list.length, misses: misses.map((m) => m.q) };
 }
 
-const corpus = [process.env.PINKAS_CORPORA_DIR, '../shared/corpora', '/work/shared/corpora']
-  .filter((dir): dir is string => Boolean(dir))
-  .map((dir) => path.resolve(dir, '18f-handbook/pages'))
-  .find((dir) => existsSync(dir));
 
 describe('search relevance on the sample wiki', async () => {
   const engine = await engineFor('content');

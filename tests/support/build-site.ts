@@ -12,11 +12,19 @@ export interface BuildResult {
   serverEntry: string;
 }
 
+export interface BuildOptions {
+  contentDir?: string;
+  outDir?: string;
+  env?: Record<string, string>;
+  /** Run the build under this limit of open files (`ulimit -n`), as on a machine with a low one. */
+  openFiles?: number;
+}
+
 /**
  * Runs a real `astro build` of the project in a child process, with its own output and cache
  * folders, on the content folder given (the sample content by default).
  */
-export async function buildSite(options: { contentDir?: string; outDir?: string; env?: Record<string, string> } = {}): Promise<BuildResult> {
+export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   // Inside the project: the server build resolves its packages from node_modules next to it.
   await mkdir(path.resolve('.test-output'), { recursive: true });
   const work = await mkdtemp(path.join(path.resolve('.test-output'), 'build-'));
@@ -30,7 +38,9 @@ export async function buildSite(options: { contentDir?: string; outDir?: string;
   };
   if (options.contentDir) env.PINKAS_CONTENT_DIR = options.contentDir;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.resolve('scripts/lib/build-child.ts'), outDir], { cwd: process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const command = [process.execPath, path.resolve('scripts/lib/build-child.ts'), outDir];
+    const [file, ...args] = options.openFiles ? ['bash', '-c', `ulimit -n ${options.openFiles} && exec "$@"`, 'build', ...command] : command;
+    const child = spawn(file!, args, { cwd: process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
