@@ -20,6 +20,15 @@ export interface WikiModel {
   order: NavNode[];
 }
 
+/**
+ * The props of a route about one wiki page (the page, its editor, its history, its section's
+ * binder): the page, passed from `getStaticPaths`. src/middleware.ts takes the request's language
+ * from it.
+ */
+export interface PageProps {
+  page: Page;
+}
+
 let cached: Promise<WikiModel> | undefined;
 
 /** The whole wiki, computed once per build (and afresh on every request in `npm run dev`). */

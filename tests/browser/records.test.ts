@@ -41,6 +41,15 @@ describe('document control and history', () => {
     expect(await new AxeBuilder({ page }).analyze().then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id))).toEqual([]);
   });
 
+  it('shows the history of a Hebrew page right to left, in Hebrew', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(`${site}/history/hr/annual-leave-israel/`);
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    expect(await page.getAttribute('html', 'lang')).toBe('he');
+    expect(await page.locator('h1').textContent()).toBe('היסטוריה של „חופשה שנתית”');
+    expect(await page.locator('.revision-number').last().textContent()).toBe('גרסה 1');
+  });
+
   it('serves recent changes as valid Atom', async () => {
     const { page } = await openPage(browser);
     const response = await page.goto(`${site}/changes.xml`);

@@ -1,15 +1,11 @@
 /** The search index files (`/search/manifest.json`, `titles.json`, `text-<n>.json`), built once per build. */
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute, InferGetStaticPropsType } from 'astro';
 import { getSearchFiles } from '../../data/search.ts';
 
-export const getStaticPaths: GetStaticPaths = async () => {
+export async function getStaticPaths() {
   const files = await getSearchFiles();
-  return [...files.keys()].map((file) => ({ params: { file } }));
-};
+  return [...files].map(([file, body]) => ({ params: { file }, props: { body } }));
+}
 
-export const GET: APIRoute = async ({ params }) => {
-  const files = await getSearchFiles();
-  const body = files.get(String(params.file));
-  if (body === undefined) return new Response('Not found', { status: 404 });
-  return new Response(body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
-};
+export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = ({ props }) =>
+  new Response(props.body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
