@@ -9,7 +9,6 @@ import { removeYamlKey } from '../lib/content/new-page.ts';
 import { aliasesOf } from '../lib/links/aliases.ts';
 import { humanize, mediaTypes, slugFromPath } from '../lib/paths.ts';
 import { wikiLocations } from '../lib/wiki/locations.ts';
-import type { TemplateData } from '../loaders/templates-loader.ts';
 import { siteConfig } from '../site.config.ts';
 import type { PageEntry, PagesFile, ProposalLimits, TemplateEntry } from '../editor/types.ts';
 import { imageExtensions, limits } from '../lib/proposals/request.ts';
@@ -51,7 +50,7 @@ export async function getTemplates(): Promise<TemplateEntry[]> {
   const entries = await getCollection('templates');
   return entries
     .map((e) => {
-      const data = e.data as unknown as TemplateData;
+      const data = e.data;
       return {
         name: data.name,
         title: data.title,

@@ -8,7 +8,7 @@ import { buildNavTree, readingOrder, type NavNode } from '../lib/nav/tree.ts';
 import { joinUrl } from '../lib/paths.ts';
 import { absoluteUrl } from '../lib/urls.ts';
 import { siteConfig } from '../site.config.ts';
-import type { PageData } from '../loaders/wiki-loader.ts';
+import type { PageData } from '../loaders/schemas.ts';
 
 /** A page as Astro pages see it: its data, rendered HTML and source as written (for the editor). */
 export type Page = PageData & { html: string; source: string };
@@ -39,7 +39,7 @@ export function getWiki(): Promise<WikiModel> {
 
 async function load(): Promise<WikiModel> {
   const entries = await getCollection('pages');
-  const pages = entries.map((entry) => ({ ...(entry.data as unknown as PageData), html: entry.rendered?.html ?? '', source: entry.body ?? '' }));
+  const pages = entries.map((entry): Page => ({ ...entry.data, html: entry.rendered?.html ?? '', source: entry.body ?? '' }));
   const bySlug = new Map(pages.map((p) => [p.slug, p]));
   const tree = buildNavTree(pages, siteConfig.title, siteConfig.defaultLang);
   return { pages, bySlug, tree, order: readingOrder(tree) };

@@ -5,17 +5,12 @@ import { listContentFolder, readSourceFiles } from '../lib/content/read-content.
 import { humanize } from '../lib/paths.ts';
 import { wikiLocations } from '../lib/wiki/locations.ts';
 import { siteConfig } from '../site.config.ts';
+import { templateDataSchema, type TemplateData } from './schemas.ts';
 
-export interface TemplateData {
-  name: string;
-  title: string;
-  description?: string;
-  path: string;
-}
-
-export function templatesLoader(): Loader {
+export function templatesLoader() {
   return {
     name: 'pinkas-templates',
+    schema: templateDataSchema,
     load: async ({ store, config }) => {
       const { contentDir } = wikiLocations(siteConfig.contentDir, config.root.pathname);
       const templates = await readSourceFiles(contentDir, (await listContentFolder(contentDir)).templates);
@@ -30,8 +25,8 @@ export function templatesLoader(): Loader {
           description: typeof meta.description === 'string' ? meta.description : undefined,
           path: file.path,
         };
-        store.set({ id: name, data: data as unknown as Record<string, unknown>, body: file.text });
+        store.set({ id: name, data, body: file.text });
       }
     },
-  };
+  } satisfies Loader;
 }

@@ -11,25 +11,18 @@ import { formatDiagnostic } from '../lib/content/diagnostics.ts';
 import { cachedHistory } from '../lib/history/cache.ts';
 import { loadWiki, wikiConfig } from '../lib/wiki/load.ts';
 import { wikiLocations } from '../lib/wiki/locations.ts';
-import type { WikiPage } from '../lib/wiki/types.ts';
 import { siteConfig } from '../site.config.ts';
+import { pageDataSchema, type PageData } from './schemas.ts';
 
-/** What each entry of the `pages` collection holds in `data` (the HTML is in `rendered`). */
-export type PageData = Omit<WikiPage, 'html' | 'source'> & {
-  lastUpdated?: { date: string; author: string; commit: string };
-  revisions: number;
-  /** The file's path in its git repository (what the editor proposes changes to), if in one. */
-  repoPath?: string;
-  /** The commit the site was built from: the editor's base for a proposal. */
-  baseCommit?: string;
-};
+
 
 /** Entry ids cannot be empty: the home page's own content (`content/index.md`) is stored as `index`. */
 export const HOME_ID = 'index';
 
-export function wikiLoader(): Loader {
+export function wikiLoader() {
   return {
     name: 'pinkas-wiki',
+    schema: pageDataSchema,
     load: async ({ store, logger, config, watcher }) => {
       const root = config.root.pathname;
       const { contentDir: dir, displayDir, cacheDir } = wikiLocations(siteConfig.contentDir, root);
@@ -67,7 +60,7 @@ export function wikiLoader(): Loader {
           };
           store.set({
             id: page.slug || HOME_ID,
-            data: data as unknown as Record<string, unknown>,
+            data,
             body: source,
             filePath: page.path ? path.relative(root, path.join(dir, page.path)) : undefined,
             rendered: { html, metadata: { headings: page.headings.map((h) => ({ depth: h.depth, slug: h.slug, text: h.text })) } },
@@ -95,5 +88,5 @@ export function wikiLoader(): Loader {
         watcher.on('unlink', onChange);
       }
     },
-  };
+  } satisfies Loader;
 }

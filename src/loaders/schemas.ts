@@ -1,0 +1,54 @@
+/**
+ * The shapes of the collections' entries, as zod schemas: the loaders write entries of these
+ * shapes, and Astro types `getCollection('pages')` / `getCollection('templates')` from them.
+ */
+import { z } from 'astro/zod';
+import { statuses } from '../lib/content/schema.ts';
+
+const heading = z.object({ depth: z.number(), slug: z.string(), text: z.string() });
+const link = z.object({ kind: z.enum(['page', 'missing']), target: z.string(), title: z.string(), line: z.number(), column: z.number(), raw: z.string() });
+const textSection = z.object({ id: z.string(), heading: z.string(), text: z.string() });
+
+/** What each entry of the `pages` collection holds in `data` (the HTML is in `rendered`, the source in `body`). */
+export const pageDataSchema = z.object({
+  slug: z.string(),
+  /** Path under the content folder; empty for a folder without an index file. */
+  path: z.string(),
+  format: z.enum(['md', 'mdx']),
+  title: z.string(),
+  description: z.string().optional(),
+  owner: z.array(z.string()),
+  tags: z.array(z.string()),
+  lang: z.string(),
+  status: z.enum(statuses),
+  effective: z.string().optional(),
+  reviewBy: z.string().optional(),
+  verified: z.string().optional(),
+  supersededBy: z.union([z.object({ slug: z.string(), title: z.string() }), z.object({ missing: z.string() })]).optional(),
+  order: z.number().optional(),
+  /** Frontmatter keys Pinkas does not know, kept as they were. */
+  extra: z.record(z.string(), z.unknown()),
+  section: z.string(),
+  generated: z.boolean(),
+  headings: z.array(heading),
+  links: z.array(link),
+  sections: z.array(textSection),
+  lastUpdated: z.object({ date: z.string(), author: z.string(), commit: z.string() }).optional(),
+  revisions: z.number(),
+  /** The file's path in its git repository (what the editor proposes changes to), if in one. */
+  repoPath: z.string().optional(),
+  /** The commit the site was built from: the editor's base for a proposal. */
+  baseCommit: z.string().optional(),
+});
+
+export type PageData = z.infer<typeof pageDataSchema>;
+
+/** A template for new pages (`<content>/_templates/<name>.md(x)`); its text is the entry's `body`. */
+export const templateDataSchema = z.object({
+  name: z.string(),
+  title: z.string(),
+  description: z.string().optional(),
+  path: z.string(),
+});
+
+export type TemplateData = z.infer<typeof templateDataSchema>;
