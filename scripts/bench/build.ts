@@ -11,6 +11,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { mapBounded } from '../../src/lib/content/read-content.ts';
 import { generateCorpus } from '../lib/corpus.ts';
 
 const args = process.argv.slice(2);
@@ -104,12 +105,12 @@ for (const n of sizes) {
   const result = await runBuild(contentDir, outDir);
 
   const files = await walk(outDir);
-  const sizesOf = await Promise.all(files.map(async (f) => (await stat(f)).size));
+  const sizesOf = await mapBounded(files, async (f) => (await stat(f)).size);
   const distBytes = sizesOf.reduce((a, b) => a + b, 0);
   // The static site is in dist/client (dist/server holds the proposal service).
   const clientDir = path.join(outDir, 'client');
   const pageFiles = pages.map((p) => path.join(clientDir, p.slug, 'index.html'));
-  const htmlSizes = (await Promise.all(pageFiles.map(async (f) => (await stat(f)).size))).sort((a, b) => a - b);
+  const htmlSizes = (await mapBounded(pageFiles, async (f) => (await stat(f)).size)).sort((a, b) => a - b);
   const median = htmlSizes[Math.floor(htmlSizes.length / 2)]!;
   const js = await pageJs(await readFile(pageFiles[Math.floor(pageFiles.length / 2)]!, 'utf8'), clientDir);
 

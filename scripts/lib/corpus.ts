@@ -5,6 +5,7 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { mapBounded } from '../../src/lib/content/read-content.ts';
 
 export interface CorpusOptions {
   dir: string;
@@ -191,10 +192,7 @@ export async function generateCorpus(options: CorpusOptions): Promise<Corpus> {
   }
 
   const dirs = new Set([...files.keys()].map((f) => path.dirname(path.join(options.dir, f))));
-  await Promise.all([...dirs].map((d) => mkdir(d, { recursive: true })));
-  const entries = [...files];
-  for (let i = 0; i < entries.length; i += 256) {
-    await Promise.all(entries.slice(i, i + 256).map(([file, text]) => writeFile(path.join(options.dir, file), text)));
-  }
+  await mapBounded([...dirs], (d) => mkdir(d, { recursive: true }));
+  await mapBounded([...files], ([file, text]) => writeFile(path.join(options.dir, file), text));
   return { pages, planted };
 }
