@@ -8,14 +8,15 @@
  */
 import path from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../src/lib/content/diagnostics.ts';
+import { contributionPolicy } from '../src/lib/content/policy.ts';
 import { loadWiki, wikiConfig } from '../src/lib/wiki/load.ts';
 import { siteConfig } from '../src/site.config.ts';
 
 const root = process.cwd();
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-')).map((a) => path.relative(root, path.resolve(root, a)));
 
-// Raw HTML outside the policy is an error here, as for contributions (the build only warns).
-const wiki = await loadWiki(wikiConfig(siteConfig, { mdHtmlPolicy: 'error' }));
+// Pages are held as contributions are: every finding is an error (the build only warns).
+const wiki = await loadWiki(wikiConfig(siteConfig, { policy: contributionPolicy(siteConfig.policy) }));
 const { displayDir, folder } = wiki;
 
 const inScope = (file: string) => wanted.length === 0 || wanted.some((w) => file === w || file.startsWith(w.endsWith('/') ? w : `${w}/`));

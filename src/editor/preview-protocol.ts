@@ -9,6 +9,8 @@ export interface InitMessage {
   assets: string[];
   base: string;
   defaultLang: string;
+  /** The site's choice for images from other sites in contributions (default: refused). */
+  externalImages?: 'refuse' | 'allow';
 }
 
 export interface RenderRequest {

@@ -17,6 +17,7 @@ import './worker-dom-shim-end.ts';
 interface Context {
   assets: Set<string>;
   defaultLang: string;
+  externalImages: 'refuse' | 'allow';
   pipeline: Pipeline;
   extra: Set<string>;
 }
@@ -35,7 +36,7 @@ function init(message: InitMessage) {
     urls: urlScheme(message.base),
     assetExists: (path) => (assets.has(path) || extra.has(path)) && extension(path) in mediaTypes,
   });
-  resolveContext({ assets, defaultLang: message.defaultLang, pipeline, extra });
+  resolveContext({ assets, defaultLang: message.defaultLang, externalImages: message.externalImages ?? 'refuse', pipeline, extra });
 }
 
 async function renderPage(request: RenderRequest): Promise<RenderResponse> {
@@ -43,7 +44,7 @@ async function renderPage(request: RenderRequest): Promise<RenderResponse> {
   const started = performance.now();
   ctx.extra.clear();
   for (const path of request.extraAssets) ctx.extra.add(path);
-  const preview = previewPage(ctx.pipeline, request.source, request.repoPath, request.contentPath, ctx.defaultLang);
+  const preview = previewPage(ctx.pipeline, request.source, request.repoPath, request.contentPath, { defaultLang: ctx.defaultLang, externalImages: ctx.externalImages });
   return {
     id: request.id,
     ...preview,

@@ -22,6 +22,12 @@ export const siteConfigSchema = z.strictObject({
    * pull requests on history pages (`PINKAS_REPOSITORY`).
    */
   repository: z.url().optional(),
+  /**
+   * How contributions are checked (the editor, the proposal service, `npm run check:content`).
+   * `externalImages`: images from other sites tell those sites who reads the page; contributed
+   * pages may not use them unless this says `allow`. The build itself never fails on them.
+   */
+  policy: z.strictObject({ externalImages: z.enum(['refuse', 'allow']).default('refuse') }).prefault({}),
   /** How many pages the home page lists under "Recently updated". */
   recentCount: z.number().int().min(0).max(50).default(8),
 });

@@ -51,11 +51,52 @@ export function parentSlug(slug: string): string | undefined {
   return i === -1 ? '' : slug.slice(0, i);
 }
 
-/** Why a slug cannot be a page, or undefined when it can. */
-export function slugProblem(slug: string): string | undefined {
-  const first = sectionOf(slug).toLowerCase();
+/** Device names Windows keeps for itself, with or without an extension (`con.md` cannot be checked out). */
+const windowsDevices = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(?:\.|$)/i;
+
+/**
+ * Why a file or folder name cannot hold a page or image in the wiki, or undefined when it can.
+ * Every name must work as a web address and on every checkout (Windows, macOS, Linux):
+ * no `%`, `#`, `?` (they change what an address means), no characters Windows forbids
+ * (`< > : " | * \`) or control characters, no device names (`CON`, `NUL`, `COM1`…), no 8.3 short
+ * names (`GIT~1`), no leading or trailing spaces or dots, at most 255 bytes.
+ */
+export function nameProblem(name: string): string | undefined {
+  if (!name) return 'is empty';
+  if (/[\u0000-\u001f\u007f]/.test(name)) return 'contains a control character';
+  if (/[%#?]/.test(name)) return `contains "${/[%#?]/.exec(name)![0]}", which changes what a web address means`;
+  if (/[<>:"|*\\]/.test(name)) return `contains "${/[<>:"|*\\]/.exec(name)![0]}", which Windows does not allow in file names`;
+  if (/^[ .]|[ .]$/.test(name)) return 'starts or ends with a space or a dot';
+  if (windowsDevices.test(name)) return `"${name.split('.')[0]}" is a device name on Windows`;
+  if (/~\d+(?:\.|$)/.test(name)) return 'looks like a Windows short name (like GIT~1)';
+  if (new TextEncoder().encode(name).length > 255) return 'is longer than 255 bytes';
+  return undefined;
+}
+
+/** Why a path under the content folder cannot hold a page or file, or undefined when it can. */
+export function pathProblem(relPath: string): string | undefined {
+  for (const part of toPosix(relPath).split('/')) {
+    const problem = nameProblem(part);
+    if (problem) return `the name "${part.slice(0, 80)}" ${problem}; rename it`;
+  }
+  return undefined;
+}
+
+/** Why a page at this path (under the content folder) cannot be published, or undefined when it can. */
+export function pageAddressProblem(relPath: string): string | undefined {
+  const problem = pathProblem(relPath);
+  if (problem) return problem;
+  const first = sectionOf(slugFromPath(relPath)).toLowerCase();
   if (reservedSlugs.has(first)) return `"${first}" is a reserved address of the wiki (${[...reservedSlugs].filter((s) => !s.startsWith('_')).join(', ')}); rename the folder or file`;
   return undefined;
+}
+
+/**
+ * The key under which two paths are the same on a case-insensitive or normalizing file system
+ * (macOS, Windows): `HR/Leave.md` and `hr/leave.md`, or `é` composed and decomposed.
+ */
+export function foldedPath(relPath: string): string {
+  return toPosix(relPath).normalize('NFC').toLowerCase();
 }
 
 /** Joins the site's base path and a wiki path: `url('/docs/', 'hr/leave')` → `/docs/hr/leave/`. */

@@ -9,11 +9,18 @@ import { LinkIndex } from '../links/link-index.ts';
 import { createPipeline, renderFile, type Pipeline } from '../markdown/render.ts';
 import { urlScheme } from '../urls.ts';
 import type { Diagnostic } from './diagnostics.ts';
+import { contributionPolicy } from './policy.ts';
 import { preparePage, type PrepareOptions } from './prepare.ts';
 
-/** How contributions are held: the strict profile (raw HTML outside the policy is an error). */
-export function contributionProfile(defaultLang = 'en'): PrepareOptions {
-  return { displayDir: '', defaultLang, rawHtmlSeverity: 'error' };
+/** How a contribution is read: every finding of the policy is an error. */
+export interface CheckOptions {
+  defaultLang?: string;
+  /** The site's choice for images from other sites (default: refused). */
+  externalImages?: 'refuse' | 'allow';
+}
+
+export function contributionProfile(options: CheckOptions = {}): PrepareOptions {
+  return { displayDir: '', defaultLang: options.defaultLang ?? 'en', policy: contributionPolicy(options) };
 }
 
 let alone: Pipeline | undefined;
@@ -24,9 +31,9 @@ let alone: Pipeline | undefined;
  * @param displayPath how to name the file in messages (e.g. `content/hr/leave.mdx`)
  * @param contentPath the page's path under the content folder (`hr/leave.mdx`)
  */
-export function checkPage(source: string, displayPath: string, contentPath: string, defaultLang = 'en'): Diagnostic[] {
+export function checkPage(source: string, displayPath: string, contentPath: string, options: CheckOptions = {}): Diagnostic[] {
   alone ??= createPipeline({ index: new LinkIndex([]), urls: urlScheme('/') });
-  const page = preparePage(contentPath, source, contributionProfile(defaultLang), displayPath);
+  const page = preparePage(contentPath, source, contributionProfile(options), displayPath);
   return renderFile(alone, page.file, page.format).diagnostics;
 }
 
@@ -41,8 +48,8 @@ export interface Preview {
 }
 
 /** The page as readers would see it, rendered by `pipeline` (made with the wiki's link index). */
-export function previewPage(pipeline: Pipeline, source: string, displayPath: string, contentPath: string, defaultLang = 'en'): Preview {
-  const page = preparePage(contentPath, source, contributionProfile(defaultLang), displayPath);
+export function previewPage(pipeline: Pipeline, source: string, displayPath: string, contentPath: string, options: CheckOptions = {}): Preview {
+  const page = preparePage(contentPath, source, contributionProfile(options), displayPath);
   const rendered = renderFile(pipeline, page.file, page.format);
   return {
     html: rendered.html,

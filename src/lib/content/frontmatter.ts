@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Diagnostic } from './diagnostics.ts';
 
 
@@ -58,7 +58,28 @@ export function parseFrontmatter(source: string, file: string): Frontmatter {
       if (isScalar(item.key) && item.key.range) lines[String(item.key.value)] = lineCounter.linePos(item.key.range[0]).line + 1;
     }
   }
-  const value: unknown = doc.toJS();
+  const refused = refusedKeys(doc, lineCounter);
+  if (refused.length) {
+    diagnostics.push(...refused.map((line) => ({
+      file, line, column: 1, severity: 'error' as const, field: 'frontmatter',
+      message: 'the frontmatter key "__proto__" is not allowed (it would change every object\'s prototype); rename it',
+    })));
+    return { data: {}, lines, body, bodyLine: headerLines, diagnostics };
+  }
+  let value: unknown;
+  try {
+    // Aliases (`*name`) copy what an anchor (`&name`) holds: a few nested ones can expand to
+    // gigabytes (the "billion laughs"), so their number is bounded.
+    value = doc.toJS({ maxAliasCount: 20 });
+  } catch (error) {
+    diagnostics.push({
+      file, line: 2, column: 1, severity: 'error', field: 'frontmatter',
+      message: /alias/i.test((error as Error).message)
+        ? 'the frontmatter uses YAML aliases (*name) too many times; write the values out instead'
+        : `the frontmatter cannot be read: ${firstLine((error as Error).message)}`,
+    });
+    return { data: {}, lines, body, bodyLine: headerLines, diagnostics };
+  }
   if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) {
     diagnostics.push({
       file, line: 2, column: 1, severity: 'error', field: 'frontmatter',
@@ -67,6 +88,17 @@ export function parseFrontmatter(source: string, file: string): Frontmatter {
     return { data: {}, lines, body, bodyLine: headerLines, diagnostics };
   }
   return { data: (value ?? {}) as Record<string, unknown>, lines, body, bodyLine: headerLines, diagnostics };
+}
+
+/** Lines of `__proto__` keys, at any depth (JavaScript objects cannot safely hold them). */
+function refusedKeys(doc: Document, lineCounter: LineCounter): number[] {
+  const lines: number[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === '__proto__') lines.push(lineCounter.linePos(pair.key.range?.[0] ?? 0).line + 1);
+    },
+  });
+  return lines;
 }
 
 function firstLine(message: string): string {

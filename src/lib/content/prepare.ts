@@ -6,11 +6,12 @@
  * they read a page the same way.
  */
 import { VFile } from 'vfile';
-import { slugFromPath, slugProblem } from '../paths.ts';
+import { pageAddressProblem, slugFromPath } from '../paths.ts';
 import type { Format } from '../markdown/page-data.ts';
-import { diagnosticsOf, report, reportAll, type Diagnostic, type Severity } from './diagnostics.ts';
+import { diagnosticsOf, report, reportAll, type Diagnostic } from './diagnostics.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { liquidToMarkdown } from './liquid-compat.ts';
+import type { ContentPolicy } from './policy.ts';
 import { frontmatterSchema, validateFrontmatter, type Frontmatter } from './schema.ts';
 import { pageTitle } from './title.ts';
 
@@ -22,11 +23,8 @@ export interface PrepareOptions {
   displayDir: string;
   /** The language of pages that do not say. */
   defaultLang: string;
-  /**
-   * Raw HTML outside the policy is always removed; this says whether it is an `error`
-   * (contributions, the content check) or a `warning` (building imported handbooks).
-   */
-  rawHtmlSeverity: Severity;
+  /** How strictly pages are held: `contributionPolicy()` or `buildPolicy` (see policy.ts). */
+  policy: ContentPolicy;
 }
 
 export interface PreparedPage {
@@ -78,8 +76,9 @@ export function preparePage(path: string, source: string, options: PrepareOption
   const lang = frontmatter.lang ?? options.defaultLang;
 
   const file = new VFile({ path: displayPath, value: body });
-  Object.assign(file.data, { slug, contentPath: path, lang, rawHtmlSeverity: format === 'md' ? options.rawHtmlSeverity : 'error' });
-  const problem = slugProblem(slug);
+  // In MDX, HTML is written as JSX, which contributors and importers alike write on purpose.
+  Object.assign(file.data, { slug, contentPath: path, lang, policy: format === 'md' ? options.policy : { ...options.policy, rawHtml: 'error' } });
+  const problem = pageAddressProblem(path);
   if (problem) report(file, problem, { line: 1, column: 1 }, 'path');
   reportAll(file, fm.diagnostics);
   reportAll(file, validated.diagnostics);

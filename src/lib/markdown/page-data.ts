@@ -3,7 +3,7 @@
  * frozen processor for every page and the per-page values in `file.data`. Plugins read the page's
  * slug, path, language and policy from here and leave their findings here.
  */
-import type { Severity } from '../content/diagnostics.ts';
+import type { ContentPolicy } from '../content/policy.ts';
 import type { Heading } from './rehype-headings.ts';
 import type { PageLink } from './rehype-resolve-links.ts';
 import type { TextSection } from './rehype-search-text.ts';
@@ -18,8 +18,8 @@ declare module 'vfile' {
     contentPath: string;
     /** In: the page's language (`en`, `he`): UI words in callouts and red links, text direction. */
     lang: string;
-    /** In: how raw HTML outside the policy is reported (`error` for contributions, else `warning`). */
-    rawHtmlSeverity: Severity;
+    /** In: how strictly the page is held (contributions: errors; the build: warnings). */
+    policy: ContentPolicy;
     /** Out: links to other pages, for backlinks, wanted pages and the broken-link report. */
     links: PageLink[];
     /** Out: the headings, for the table of contents. */

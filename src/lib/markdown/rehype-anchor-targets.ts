@@ -16,7 +16,12 @@ export const rehypeAnchorTargets: Plugin<[], Root> = () => (tree) => {
   visit(tree, 'element', (el: Element) => {
     const href = el.tagName === 'a' ? el.properties.href : undefined;
     if (typeof href !== 'string' || !href.startsWith('#')) return;
-    const target = decodeURIComponent(href.slice(1));
+    let target: string;
+    try {
+      target = decodeURIComponent(href.slice(1));
+    } catch {
+      return; // a malformed %-escape: reported by the HTML policy, left as written
+    }
     if (!ids.has(target) && ids.has(`user-content-${target}`)) el.properties.href = `#user-content-${target}`;
   });
 };

@@ -18,8 +18,10 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { diagnosticsOf, report, type Diagnostic, type Severity } from '../content/diagnostics.ts';
-import { rehypeHtmlPolicy, remarkMdxPolicy, sanitizeSchema } from '../content/policy.ts';
+import { diagnosticsOf, report, type Diagnostic } from '../content/diagnostics.ts';
+import { rehypeHtmlPolicy } from '../content/html-policy.ts';
+import { remarkMdxPolicy } from '../content/mdx-policy.ts';
+import { contributionPolicy, sanitizeSchema, type ContentPolicy } from '../content/policy.ts';
 import type { LinkIndex } from '../links/link-index.ts';
 import type { Format } from './page-data.ts';
 import { rehypeAnchorTargets } from './rehype-anchor-targets.ts';
@@ -52,8 +54,8 @@ export interface RenderInput {
   slug: string;
   format: Format;
   lang: string;
-  /** Severity of raw-HTML policy findings: the build sanitizes imported `.md` and only warns. */
-  htmlPolicy?: Severity;
+  /** How strictly the page is held (default: as a contribution, every finding an error). */
+  policy?: ContentPolicy;
 }
 
 export interface RenderResult {
@@ -71,7 +73,7 @@ export interface RenderResult {
 /** The page a `VFile` holds, as the pipeline needs it: `value` is the body, `data` says the rest. */
 export function pageFile(input: RenderInput): VFile {
   const file = new VFile({ path: input.file, value: input.source });
-  Object.assign(file.data, { slug: input.slug, contentPath: input.contentPath, lang: input.lang, rawHtmlSeverity: input.htmlPolicy ?? 'error' });
+  Object.assign(file.data, { slug: input.slug, contentPath: input.contentPath, lang: input.lang, policy: input.policy ?? contributionPolicy() });
   return file;
 }
 

@@ -3,7 +3,8 @@
  * folders without an index file get, the link index, every page rendered through the one pipeline,
  * and the problems of every page. Nothing here knows about Astro.
  */
-import { diagnosticsOf, type Diagnostic, type Severity } from '../content/diagnostics.ts';
+import { diagnosticsOf, type Diagnostic } from '../content/diagnostics.ts';
+import { buildPolicy, type ContentPolicy } from '../content/policy.ts';
 import { preparePage, type PreparedPage } from '../content/prepare.ts';
 import type { ContentFolder } from '../content/read-content.ts';
 import { aliasesOf } from '../links/aliases.ts';
@@ -19,11 +20,8 @@ export interface BuildOptions {
   urls: UrlScheme;
   /** The home page's title, for links to `/`. */
   homeTitle?: string;
-  /**
-   * Raw HTML outside the policy in `.md` files is always removed; this says whether it is an
-   * `error` (the content check, contributions) or only a `warning` (building imported handbooks).
-   */
-  mdHtmlPolicy?: Severity;
+  /** How strictly pages are held (default: the build's, which reports and goes on). */
+  policy?: ContentPolicy;
 }
 
 type Shell = Omit<WikiPage, 'html' | 'headings' | 'links' | 'sections' | 'supersededBy'>;
@@ -61,7 +59,7 @@ function folderPage(slug: string, lang: string): Shell {
 
 /** Prepares every page and keeps the publishable ones, one per address. */
 function preparePages(folder: ContentFolder, options: BuildOptions, diagnostics: Diagnostic[]): PreparedPage[] {
-  const profile = { displayDir: options.displayDir, defaultLang: options.defaultLang, rawHtmlSeverity: options.mdHtmlPolicy ?? 'warning' };
+  const profile = { displayDir: options.displayDir, defaultLang: options.defaultLang, policy: options.policy ?? buildPolicy };
   const bySlug = new Map<string, PreparedPage>();
   for (const source of folder.pages) {
     const page = preparePage(source.path, source.text, profile);

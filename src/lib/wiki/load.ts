@@ -2,7 +2,7 @@
  * The wiki, loaded: the content folder read (a bounded number of files open at once) and built
  * into the wiki model. The content loader of the site, every script and the tests load it this way.
  */
-import type { Severity } from '../content/diagnostics.ts';
+import type { ContentPolicy } from '../content/policy.ts';
 import { readContentFolder, type ContentFolder } from '../content/read-content.ts';
 import type { SiteConfig } from '../config.ts';
 import { urlScheme } from '../urls.ts';
@@ -20,8 +20,8 @@ export interface WikiConfig {
   homeTitle?: string;
   /** The site's base path (`/`, `/handbook/`), for the addresses in the pages' HTML. */
   base?: string;
-  /** Raw HTML outside the policy in `.md`: `warning` when building (the default), `error` when checking. */
-  mdHtmlPolicy?: Severity;
+  /** How strictly pages are held: the build's policy (the default) or `contributionPolicy()` when checking. */
+  policy?: ContentPolicy;
 }
 
 export interface LoadedWiki extends Wiki {
@@ -45,7 +45,7 @@ export async function loadWiki(config: WikiConfig): Promise<LoadedWiki> {
     defaultLang: config.defaultLang,
     homeTitle: config.homeTitle,
     urls: urlScheme(config.base ?? '/'),
-    mdHtmlPolicy: config.mdHtmlPolicy,
+    policy: config.policy,
   });
   return { ...wiki, folder, contentDir, displayDir };
 }
