@@ -97,7 +97,7 @@ const runtime = [
 /** @type {import('dependency-cruiser').ICruiseOptions} */
 const options = {
   doNotFollow: { path: 'node_modules' },
-  exclude: { path: ['^tests/fixtures/', '(^|/)dist/', '^\\.astro/'] },
+  exclude: { path: '^tests/fixtures/' },
   detectProcessBuiltinModuleCalls: true,
   enhancedResolveOptions: {
     exportsFields: ['exports'],

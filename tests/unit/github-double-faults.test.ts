@@ -1,4 +1,4 @@
-import { Octokit, type RequestError } from 'octokit';
+import type { RequestError } from 'octokit';
 import { describe, expect, it } from 'vitest';
 import { DANA, OWNER, REPO, expectRequestError, octokitFor, useGitHubDouble } from '../support/github-double-harness.ts';
 
