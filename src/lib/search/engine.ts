@@ -208,24 +208,29 @@ export class SearchEngine {
     const topOf = new Map<boolean, number>();
     for (const c of candidates) if (!topOf.has(c.all)) topOf.set(c.all, c.score || 1);
     return candidates.slice(0, limit).map((c) => {
-      const info = this.#pages[c.page]!;
       const best = bestSection[c.page]!;
-      const doc = best === -1 ? undefined : docAt(best);
-      return {
-        slug: info.slug,
-        title: info.title,
-        section: this.manifest.sections[info.section] ?? '',
-        sectionTitle: this.manifest.sectionTitles[info.section] ?? '',
-        lang: this.manifest.langs[info.lang]!,
-        tags: info.tags.map((t) => this.manifest.tags[t]!),
-        draft: info.draft,
-        score: Math.round((Number(c.all) + Math.max(0.001, c.score / topOf.get(c.all)!)) * 1000) / 1000,
-        matched: c.matched,
-        all: c.all,
-        ...(doc && doc[1] ? { heading: { id: doc[1], text: doc[2] } } : {}),
-        snippet: doc ? doc[3] : '',
-      };
+      const score = Math.round((Number(c.all) + Math.max(0.001, c.score / topOf.get(c.all)!)) * 1000) / 1000;
+      return this.#result(c.page, best === -1 ? undefined : docAt(best), { score, matched: c.matched, all: c.all });
     });
+  }
+
+  /** A ranked page as the reader sees it: where it lives, its best section (`doc`) and how it matched. */
+  #result(page: number, doc: TextRow | undefined, match: Pick<SearchResult, 'score' | 'matched' | 'all'>): SearchResult {
+    const info = this.#pages[page]!;
+    return {
+      slug: info.slug,
+      title: info.title,
+      section: this.manifest.sections[info.section] ?? '',
+      sectionTitle: this.manifest.sectionTitles[info.section] ?? '',
+      lang: this.manifest.langs[info.lang]!,
+      tags: info.tags.map((t) => this.manifest.tags[t]!),
+      draft: info.draft,
+      score: match.score,
+      matched: match.matched,
+      all: match.all,
+      ...(doc && doc[1] ? { heading: { id: doc[1], text: doc[2] } } : {}),
+      snippet: doc ? doc[3] : '',
+    };
   }
 
   #filter(filters: SearchFilters): (page: number) => boolean {
