@@ -3,18 +3,18 @@
  * at, and what each event leads to. Pure (no DOM, no network): src/editor/submit-view.ts shows
  * each state and does the work it stands for (running the check, making and sending the request).
  *
- * | state      | event     | next                                                                 |
- * |------------|-----------|----------------------------------------------------------------------|
- * | editing    | review    | checking, or editing with a notice when the summary is missing        |
- * | checking   | checked   | reviewing; editing with a notice (problems, no change, too large)     |
- * | reviewing  | back      | editing                                                              |
- * | reviewing  | send      | preparing                                                            |
- * | preparing  | prepared  | submitting, with the same key when the request is the same as before |
- * | submitting | answered  | submitted, failed, conflict, or editing (the service refused the page)|
- * | failed     | send      | preparing (a retry)                                                  |
- * | failed     | back      | editing                                                              |
- * | conflict   | resolved  | checking (then submitting at once), or editing                       |
- * | editing    | restored  | editing, with the attempt of the restored draft                      |
+ * | state      | event    | next                                                                     |
+ * |------------|----------|--------------------------------------------------------------------------|
+ * | editing    | review   | checking, or editing with a notice when the summary is missing           |
+ * | checking   | checked  | reviewing (preparing, for a resolved conflict), or editing with a notice |
+ * | reviewing  | back     | editing                                                                  |
+ * | reviewing  | send     | preparing                                                                |
+ * | preparing  | prepared | submitting, with the same key when the request is the same as before     |
+ * | submitting | answered | submitted, failed, conflict, or editing (the service refused the page)   |
+ * | failed     | send     | preparing (a retry)                                                      |
+ * | failed     | back     | editing                                                                  |
+ * | conflict   | resolved | checking (to be sent at once), or editing                                |
+ * | editing    | restored | editing, with the attempt of the restored draft                          |
  *
  * One idempotency key per attempt: a retry of the same request reuses it (the service then
  * answers with the proposal it already opened, never a second one); a changed request gets a new
