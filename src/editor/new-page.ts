@@ -1,166 +1,167 @@
 /**
  * `/new/`: the form that names a new page (title, section, file name, language, template), then the
  * editor on the page made from the template. The choice is kept in the address, so a reload opens
- * the same editor (and offers its draft); unsent new pages are listed to continue.
+ * the same editor (and offers its draft); unsent new pages are listed to continue. The form's
+ * decisions are in new-page-form.ts; this module shows them.
  */
-import { fileNameFor, fileNameProblem, looksHebrew, pageFromTemplate } from '../lib/content/new-page.ts';
-import { translator } from '../lib/i18n/strings.ts';
-import { joinUrl, slugFromPath } from '../lib/paths.ts';
+import { bindElements, type Bound } from '../dom/elements.ts';
+import { fileNameFor } from '../lib/content/new-page.ts';
+import { translator, type Translate } from '../lib/i18n/strings.ts';
+import { joinUrl } from '../lib/paths.ts';
 import { DraftStore, type Draft } from './drafts.ts';
 import { mountEditor } from './editor.ts';
 import { loadPages } from './entry.ts';
-import { readEmbedded, type EditorPage, type NewPageData } from './types.ts';
+import { choiceProblem, canReopen, contentPathOf, draftEditorPage, existingPage, languageFor, needsEnglishName, newEditorPage, plannedAddress, prefill, reopenParams, type NewPageChoice } from './new-page-form.ts';
+import { readEmbedded, type EditorPage, type NewPageData, type PagesFile } from './types.ts';
+
+const nw = <Tag extends keyof HTMLElementTagNameMap>(name: string, tag: Tag) => [`[data-new-${name}]`, tag] as const;
+
+/** The elements of src/pages/new.astro, each found once by its `data-new-*` attribute. */
+export const newPageSpec = {
+  heading: nw('heading', 'h1'),
+  path: nw('path', 'p'),
+  drafts: nw('drafts', 'section'),
+  draftList: nw('draft-list', 'ul'),
+  form: nw('form', 'form'),
+  title: nw('title', 'input'),
+  section: nw('section', 'select'),
+  name: nw('name', 'input'),
+  ext: nw('ext', 'span'),
+  nameHint: nw('name-hint', 'p'),
+  lang: nw('lang', 'select'),
+  address: nw('address', 'p'),
+  message: nw('message', 'p'),
+  editor: ['[data-editor]', 'div'],
+} as const;
+
+type NewPageElements = Bound<typeof newPageSpec>;
 
 export function startNewPage(): void {
-  const embedded = readEmbedded<NewPageData>('pinkas-new-data');
-  const theForm = document.querySelector<HTMLFormElement>('[data-new-form]');
-  if (embedded && theForm) run(embedded, theForm);
+  const data = readEmbedded<NewPageData>('pinkas-new-data');
+  if (data) run(data, bindElements(document, newPageSpec, "The /new/ page's markup"));
 }
 
-function run(data: NewPageData, form: HTMLFormElement): void {
+function run(data: NewPageData, el: NewPageElements): void {
   const lang = document.documentElement.lang || data.defaultLang;
   const t = translator(lang);
-  const q = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
-  const title = q<HTMLInputElement>('[data-new-title]');
-  const section = q<HTMLSelectElement>('[data-new-section]');
-  const name = q<HTMLInputElement>('[data-new-name]');
-  const nameHint = q<HTMLElement>('[data-new-name-hint]');
-  const pageLang = q<HTMLSelectElement>('[data-new-lang]');
-  const ext = q<HTMLElement>('[data-new-ext]');
-  const address = q<HTMLElement>('[data-new-address]');
-  const message = q<HTMLElement>('[data-new-message]');
   const pages = loadPages(data.base);
-  const timeFormat = new Intl.DateTimeFormat(lang === 'he' ? 'he-IL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-
+  const form = fillFromAddress(data, el);
   const template = () => {
-    const chosen = form.querySelector<HTMLInputElement>('input[name="template"]:checked')?.value ?? '';
+    const chosen = el.form.querySelector<HTMLInputElement>('input[name="template"]:checked')?.value ?? '';
     return data.templates.find((tpl) => tpl.name === chosen);
   };
   const format = () => template()?.format ?? 'mdx';
-  const contentPath = () => `${section.value}/${name.value}.${format()}`;
+  const choice = (): NewPageChoice => ({ title: el.title.value, section: el.section.value, name: el.name.value, lang: el.lang.value });
 
-  // Prefill from the address: `?title=` (red links, empty searches), `?path=` (a relative red link), or a reload.
-  const params = new URLSearchParams(location.search);
-  title.value = params.get('title')?.trim() ?? '';
-  const path = params.get('path')?.replace(/^\/+|\/+$/g, '').replace(/\.mdx?$/i, '');
-  const pathSection = params.get('section') ?? path?.split('/')[0];
-  if (pathSection && data.sections.some((s) => s.folder === pathSection)) section.value = pathSection;
-  let nameEdited = params.has('name') || Boolean(path && path.includes('/'));
-  name.value = params.get('name') ?? (path && path.includes('/') ? fileNameFor(path.split('/').at(-1)!) : fileNameFor(title.value));
-  let langEdited = params.has('lang');
-  pageLang.value = params.get('lang') ?? (looksHebrew(title.value) ? 'he' : data.defaultLang);
-  const wantedTemplate = params.get('template');
-  if (wantedTemplate !== null) {
-    const radio = form.querySelector<HTMLInputElement>(`input[name="template"][value="${CSS.escape(wantedTemplate)}"]`);
-    if (radio) radio.checked = true;
-  }
-
+  // The file name and the language follow the title until the contributor sets them.
   const update = () => {
-    if (!nameEdited) name.value = fileNameFor(title.value);
-    if (!langEdited) pageLang.value = looksHebrew(title.value) ? 'he' : data.defaultLang;
-    const hebrew = title.value.trim() !== '' && fileNameFor(title.value) === '';
-    nameHint.textContent = hebrew ? nameHint.dataset.hebrew! : nameHint.dataset.hint!;
-    ext.textContent = `.${format()}`;
-    if (section.value && name.value && !fileNameProblem(name.value) && data.contentPrefix) {
-      address.textContent = t('new.address', { path: `${data.contentPrefix}${contentPath()}`, url: joinUrl(data.base, slugFromPath(contentPath())) });
-    } else address.textContent = '';
+    if (!form.nameEdited) el.name.value = fileNameFor(el.title.value);
+    if (!form.langEdited) el.lang.value = languageFor(el.title.value, data.defaultLang);
+    el.nameHint.textContent = (needsEnglishName(el.title.value) ? el.nameHint.dataset.hebrew : el.nameHint.dataset.hint) ?? '';
+    el.ext.textContent = `.${format()}`;
+    const planned = plannedAddress(data, choice(), format());
+    el.address.textContent = planned ? t('new.address', planned) : '';
   };
-  title.addEventListener('input', update);
-  name.addEventListener('input', () => {
-    nameEdited = true;
+  el.title.addEventListener('input', update);
+  el.name.addEventListener('input', () => {
+    form.nameEdited = true;
     update();
   });
-  pageLang.addEventListener('change', () => (langEdited = true));
-  section.addEventListener('change', update);
-  form.addEventListener('change', update);
+  el.lang.addEventListener('change', () => (form.langEdited = true));
+  el.section.addEventListener('change', update);
+  el.form.addEventListener('change', update);
   update();
 
-  const say = (text: string, link?: { href: string; text: string }) => {
-    message.textContent = text;
-    if (link) {
-      const a = document.createElement('a');
-      a.href = link.href;
-      a.textContent = link.text;
-      message.append(' ', a);
-    }
-    message.hidden = !text;
+  const open = (page: EditorPage, address: URLSearchParams) => {
+    history.replaceState(null, '', `${location.pathname}?${address}`);
+    openEditor(el, page, pages, t);
   };
 
-  form.addEventListener('submit', async (event) => {
+  el.form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    say('');
-    if (!title.value.trim()) return say(t('new.titleMissing')), title.focus();
-    if (!section.value) return say(t('new.sectionMissing')), section.focus();
-    const problem = fileNameProblem(name.value);
-    if (problem) return say(problem === 'empty' ? t('new.fileNameMissing') : t('new.fileNameInvalid')), name.focus();
-    const file = await pages;
-    const slug = slugFromPath(contentPath());
-    const existing = file?.pages.find((p) => p.slug.toLowerCase() === slug.toLowerCase() || p.path?.replace(/\.mdx?$/i, '') === contentPath().replace(/\.mdx?$/i, ''));
+    say(el.message, '');
+    const chosen = choice();
+    const problem = choiceProblem(chosen);
+    if (problem) {
+      say(el.message, t(problem.message));
+      return el[problem.field].focus();
+    }
+    const existing = existingPage((await pages)?.pages ?? [], contentPathOf(chosen, format()));
     if (existing) {
-      return say(t('new.exists', { url: joinUrl(data.base, existing.slug) }), existing.path ? { href: joinUrl(data.base, `edit/${existing.slug}`), text: t('new.editInstead') } : undefined), name.focus();
+      say(el.message, t('new.exists', { url: joinUrl(data.base, existing.slug) }), existing.path ? { href: joinUrl(data.base, `edit/${existing.slug}`), text: t('new.editInstead') } : undefined);
+      return el.name.focus();
     }
     const tpl = template();
-    const source = pageFromTemplate(tpl?.source ?? '---\n---\n\n', { title: title.value, lang: pageLang.value, defaultLang: data.defaultLang });
-    const search = new URLSearchParams({ title: title.value.trim(), section: section.value, name: name.value, lang: pageLang.value, template: tpl?.name ?? '', open: '1' });
-    history.replaceState(null, '', `${location.pathname}?${search}`);
-    open({
-      mode: 'new',
-      repoPath: `${data.contentPrefix}${contentPath()}`,
-      contentPath: contentPath(),
-      slug,
-      baseCommit: data.baseCommit!,
-      title: title.value.trim(),
-      lang: pageLang.value,
-      format: format(),
-      source,
-      defaultLang: data.defaultLang,
-      base: data.base,
-      limits: data.limits,
-    });
+    open(newEditorPage(data, chosen, tpl), reopenParams(chosen, tpl?.name ?? ''));
   });
-
-  function open(page: EditorPage) {
-    form.hidden = true;
-    q<HTMLElement>('[data-new-drafts]').hidden = true;
-    const heading = q<HTMLElement>('[data-new-heading]');
-    heading.textContent = t('editor.newTitle', { title: page.title });
-    heading.dir = 'auto';
-    const where = q<HTMLElement>('[data-new-path]');
-    where.textContent = page.repoPath;
-    where.dir = 'ltr';
-    where.hidden = false;
-    const root = q<HTMLElement>('[data-editor]');
-    root.hidden = false;
-    mountEditor({ root, page, pages });
-  }
 
   // Unsent new pages: continue one where it was left.
   const drafts = DraftStore.local().newPages().filter((d) => d.baseCommit && d.page?.contentPath);
   if (drafts.length && data.contentPrefix) {
-    const list = q<HTMLUListElement>('[data-new-draft-list]');
-    list.replaceChildren(...drafts.map((d) => draftItem(d)));
-    q<HTMLElement>('[data-new-drafts]').hidden = false;
-  }
-
-  function draftItem(draft: Draft): HTMLLIElement {
-    const li = document.createElement('li');
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'link-button';
-    button.textContent = t('new.continueDraft', { path: draft.repoPath });
-    button.addEventListener('click', () => {
-      const p = draft.page;
-      const search = new URLSearchParams({ title: p.title, section: p.contentPath.split('/')[0] ?? '', name: p.contentPath.split('/').at(-1)!.replace(/\.mdx?$/, ''), lang: p.lang, open: '1' });
-      history.replaceState(null, '', `${location.pathname}?${search}`);
-      open({ mode: 'new', repoPath: draft.repoPath, contentPath: p.contentPath, slug: p.slug, baseCommit: draft.baseCommit, title: p.title, lang: p.lang, format: p.format, source: draft.original, defaultLang: data.defaultLang, base: data.base, limits: data.limits });
-    });
-    const when = document.createElement('span');
-    when.className = 'muted';
-    when.textContent = ` (${t('new.savedAt', { time: timeFormat.format(draft.savedAt) })})`;
-    li.append(button, when);
-    return li;
+    const timeFormat = new Intl.DateTimeFormat(lang === 'he' ? 'he-IL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+    el.draftList.replaceChildren(
+      ...drafts.map((draft) =>
+        draftItem(draft, t, timeFormat, () => {
+          const { page, choice: itsChoice } = draftEditorPage(data, draft);
+          open(page, reopenParams(itsChoice));
+        }),
+      ),
+    );
+    el.drafts.hidden = false;
   }
 
   // A reload of an open editor opens it again.
-  if (params.get('open') === '1' && title.value && section.value && !fileNameProblem(name.value) && data.contentPrefix && data.baseCommit) form.requestSubmit();
+  if (canReopen(form, data)) el.form.requestSubmit();
+}
+
+/** Fills the form in from the address; returns what it found, whose `*Edited` flags the form keeps up to date. */
+function fillFromAddress(data: NewPageData, el: NewPageElements) {
+  const form = prefill(new URLSearchParams(location.search), data);
+  el.title.value = form.title;
+  if (form.section) el.section.value = form.section;
+  el.name.value = form.name;
+  el.lang.value = form.lang;
+  if (form.template !== null) {
+    const radio = el.form.querySelector<HTMLInputElement>(`input[name="template"][value="${CSS.escape(form.template)}"]`);
+    if (radio) radio.checked = true;
+  }
+  return form;
+}
+
+function say(message: HTMLElement, text: string, link?: { href: string; text: string }): void {
+  message.textContent = text;
+  if (link) {
+    const a = document.createElement('a');
+    a.href = link.href;
+    a.textContent = link.text;
+    message.append(' ', a);
+  }
+  message.hidden = !text;
+}
+
+/** The form gives way to the editor on the page. */
+function openEditor(el: NewPageElements, page: EditorPage, pages: Promise<PagesFile | undefined>, t: Translate): void {
+  el.form.hidden = true;
+  el.drafts.hidden = true;
+  el.heading.textContent = t('editor.newTitle', { title: page.title });
+  el.heading.dir = 'auto';
+  el.path.textContent = page.repoPath;
+  el.path.dir = 'ltr';
+  el.path.hidden = false;
+  el.editor.hidden = false;
+  mountEditor({ root: el.editor, page, pages });
+}
+
+function draftItem(draft: Draft, t: Translate, timeFormat: Intl.DateTimeFormat, onContinue: () => void): HTMLLIElement {
+  const li = document.createElement('li');
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'link-button';
+  button.textContent = t('new.continueDraft', { path: draft.repoPath });
+  button.addEventListener('click', onContinue);
+  const when = document.createElement('span');
+  when.className = 'muted';
+  when.textContent = ` (${t('new.savedAt', { time: timeFormat.format(draft.savedAt) })})`;
+  li.append(button, when);
+  return li;
 }

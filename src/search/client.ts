@@ -2,13 +2,13 @@
  * The search client for the main thread: starts the worker on first use and hands each caller the
  * answers to its latest query only.
  */
+import { base } from './base.ts';
 import type { SearchFilters, SearchRequest, SearchResponse } from './protocol.ts';
 
 let worker: Worker | undefined;
 let nextId = 1;
 let nextChannel = 1;
 const listeners = new Map<number, (response: SearchResponse) => void>();
-const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 
 function getWorker(): Worker {
   if (!worker) {

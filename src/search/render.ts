@@ -1,7 +1,6 @@
 /** DOM for search results, shared by the header dropdown and the results page. Never uses innerHTML. */
+import { base } from './base.ts';
 import type { Segment, ShownResult } from './protocol.ts';
-
-const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 
 export function resultHref(result: ShownResult): string {
   const path = result.slug.split('/').map(encodeURIComponent).join('/');

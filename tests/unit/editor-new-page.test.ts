@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { checkPage } from '../../src/lib/content/check.ts';
 import { parseFrontmatter } from '../../src/lib/content/frontmatter.ts';
+import { canReopen, choiceProblem, existingPage, needsEnglishName, newEditorPage, plannedAddress, prefill, reopenParams } from '../../src/editor/new-page-form.ts';
 import { fileNameFor, fileNameProblem, looksHebrew, pageFromTemplate, removeYamlKey, setYamlKey } from '../../src/lib/content/new-page.ts';
 
 describe('a new page from a template', () => {
@@ -57,5 +58,71 @@ describe('file names for titles', () => {
     expect(looksHebrew('נוהל VPN')).toBe(true);
     expect(looksHebrew('VPN setup for new laptops (מחשבים)')).toBe(false);
     expect(looksHebrew('Parking')).toBe(false);
+  });
+});
+
+const site = {
+  sections: [{ folder: 'safety', title: 'Safety' }, { folder: 'hr', title: 'HR' }],
+  contentPrefix: 'content/',
+  baseCommit: 'c1',
+  defaultLang: 'en',
+  base: '/',
+  limits: { pageBytes: 1, imageBytes: 1, images: 1, bodyBytes: 1, summary: 1, reason: 1, imageExtensions: ['.png'] },
+};
+
+describe('the /new/ form', () => {
+  it('takes a red link’s title from the address, and derives the file name and language from it', () => {
+    expect(prefill(new URLSearchParams('title=Forklift%20charging'), site)).toEqual({ title: 'Forklift charging', section: '', name: 'forklift-charging', nameEdited: false, lang: 'en', langEdited: false, template: null, reopen: false });
+    expect(prefill(new URLSearchParams(`title=${encodeURIComponent('נוהל עבודה בגובה')}`), site)).toMatchObject({ name: '', lang: 'he', langEdited: false });
+    expect(needsEnglishName('נוהל עבודה בגובה')).toBe(true);
+    expect(needsEnglishName('Forklift')).toBe(false);
+    expect(needsEnglishName('')).toBe(false);
+  });
+
+  it('takes the section and file name of a relative red link (`?path=`), and ignores a section the wiki does not have', () => {
+    expect(prefill(new URLSearchParams('path=/safety/Working At Height.mdx&title=Height'), site)).toMatchObject({ section: 'safety', name: 'working-at-height', nameEdited: true });
+    expect(prefill(new URLSearchParams('path=nowhere/x'), site)).toMatchObject({ section: '', name: 'x' });
+  });
+
+  it('reopens a reloaded editor from its address, when the choice in it is complete', () => {
+    const choice = { title: ' Forklift charging ', section: 'safety', name: 'forklift-charging', lang: 'en' };
+    const address = reopenParams(choice, 'how-to');
+    expect(address.toString()).toBe('title=Forklift+charging&section=safety&name=forklift-charging&lang=en&template=how-to&open=1');
+    const again = prefill(address, site);
+    expect(again).toEqual({ title: 'Forklift charging', section: 'safety', name: 'forklift-charging', nameEdited: true, lang: 'en', langEdited: true, template: 'how-to', reopen: true });
+    expect(canReopen(again, site)).toBe(true);
+    expect(canReopen({ ...again, name: 'Bad Name' }, site)).toBe(false);
+    expect(canReopen(again, { ...site, baseCommit: null })).toBe(false);
+    expect(canReopen(prefill(new URLSearchParams('title=A&section=safety&name=a'), site), site)).toBe(false);
+  });
+
+  it('says what to fix first, at its field', () => {
+    const ok = { title: 'Forklift charging', section: 'safety', name: 'forklift-charging', lang: 'en' };
+    expect(choiceProblem(ok)).toBeUndefined();
+    expect(choiceProblem({ ...ok, title: ' ', section: '' })).toEqual({ field: 'title', message: 'new.titleMissing' });
+    expect(choiceProblem({ ...ok, section: '' })).toEqual({ field: 'section', message: 'new.sectionMissing' });
+    expect(choiceProblem({ ...ok, name: '' })).toEqual({ field: 'name', message: 'new.fileNameMissing' });
+    expect(choiceProblem({ ...ok, name: 'index' })).toEqual({ field: 'name', message: 'new.fileNameInvalid' });
+  });
+
+  it('tells where the page will be, once the file name is valid', () => {
+    expect(plannedAddress(site, { section: 'safety', name: 'forklift-charging' }, 'md')).toEqual({ path: 'content/safety/forklift-charging.md', url: '/safety/forklift-charging/' });
+    expect(plannedAddress(site, { section: 'safety', name: 'Forklift' }, 'mdx')).toBeUndefined();
+    expect(plannedAddress({ ...site, contentPrefix: null }, { section: 'safety', name: 'forklift' }, 'mdx')).toBeUndefined();
+  });
+
+  it('finds a page that exists at the same address or file, whatever the case or extension', () => {
+    const pages = [{ slug: 'safety/lab-safety', title: 'Lab safety', lang: 'en', path: 'safety/lab-safety.md' }];
+    expect(existingPage(pages, 'safety/lab-safety.mdx')?.slug).toBe('safety/lab-safety');
+    expect(existingPage(pages, 'Safety/Lab-Safety.mdx')?.slug).toBe('safety/lab-safety');
+    expect(existingPage(pages, 'safety/forklift.mdx')).toBeUndefined();
+  });
+
+  it('opens the editor on the template with the title and language filled in', () => {
+    const template = { name: 'how-to', title: 'How-to', format: 'md' as const, source: '---\ntitle: ""\ntemplate:\n  title: How-to\n---\n\n## Steps\n' };
+    const page = newEditorPage(site, { title: ' נוהל ', section: 'safety', name: 'height', lang: 'he' }, template);
+    expect(page).toMatchObject({ mode: 'new', repoPath: 'content/safety/height.md', contentPath: 'safety/height.md', slug: 'safety/height', baseCommit: 'c1', title: 'נוהל', lang: 'he', format: 'md' });
+    expect(page.source).toBe('---\ntitle: "נוהל"\nlang: he\n---\n\n## Steps\n');
+    expect(newEditorPage(site, { title: 'Blank', section: 'hr', name: 'blank', lang: 'en' }, undefined)).toMatchObject({ format: 'mdx', source: '---\ntitle: "Blank"\n---\n\n' });
   });
 });
