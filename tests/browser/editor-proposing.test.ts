@@ -76,6 +76,9 @@ describe('proposing a change to a page', () => {
     expect(errors).toEqual([]);
   });
 
+});
+
+describe('writing in the editor', () => {
   it('formats with the toolbar and its shortcuts, and links a page found with the page picker', async () => {
     const { page, errors } = await openPage(browser);
     await page.goto(`${site}/edit/wiki-help/owning-and-reviewing-pages/`);
@@ -117,6 +120,9 @@ describe('proposing a change to a page', () => {
     expect(errors).toEqual([]);
   });
 
+});
+
+describe('proposing a new page', () => {
   it('makes a new page from a template, with an image, and refuses a page that already exists', async () => {
     const { page, errors } = await openPage(browser);
     await page.goto(`${site}/new/?title=${encodeURIComponent('Forklift charging')}`);
