@@ -3,6 +3,7 @@
  * App and user authentication, the sign-in flow, and recovery from GitHub's failures — all against
  * the test double, which checks every request and response against GitHub's OpenAPI description.
  */
+import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseServiceEnv } from '../../src/lib/proposals/config.ts';
@@ -91,6 +92,7 @@ describe('GitHub App authentication', () => {
       PINKAS_GITHUB_COMMITTER: `${gh.appBot!.name} <${gh.appBot!.email}>`,
       PINKAS_GITHUB_WRITE_INTERVAL_MS: '0',
     });
+    assert(env.PINKAS_BACKEND === 'github');
     const service = new ProposalService({ backend: GitHubBackend.fromEnv(env), contentPrefix: 'content' });
     const proposal = await service.submit({ path: 'content/hr/leave.mdx', baseCommit: gh.refs()['refs/heads/main']!, content: leave.replace('Intro line.', 'Welcome.'), summary: 'Friendlier intro' }, noah);
     const pull = gh.pulls().find((p) => p.head === proposal.branch)!;
