@@ -190,7 +190,7 @@ describe('what the contributor is told when GitHub fails', () => {
   /** Submits over HTTP, as Noah behind the sign-in proxy, or as a contributor signed in with GitHub with `token`. */
   async function submit(service: ProposalService, as: { token?: string } = {}) {
     const main = gh!.refs()['refs/heads/main']!;
-    const who = as.token
+    const who: Record<string, string> = as.token
       ? { Cookie: `${SESSION_COOKIE}=${seal({ login: 'dana-levi', name: 'Dana Levi', email: 'dana@galil.example', token: as.token }, SECRET, 3600)}` }
       : { 'X-Forwarded-Email': noah.email, 'X-Forwarded-User': noah.name };
     const request = new Request('https://wiki.galil.example/api/proposals', {

@@ -1,4 +1,4 @@
-import type { BackendName, PublicProposal } from './wire.ts';
+import type { BackendName, IdentityMode, PublicProposal } from './wire.ts';
 
 export type { ProposalStatus } from './wire.ts';
 
@@ -8,7 +8,7 @@ export interface Identity {
   email: string;
   /** GitHub login, when known (header mode may pass it; github mode always has it). */
   login?: string;
-  source: 'dev' | 'header' | 'github';
+  source: IdentityMode;
   /** github mode: the user's OAuth token, so the pull request is opened as them. Server-side only. */
   token?: string;
 }
