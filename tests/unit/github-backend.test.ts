@@ -212,7 +212,7 @@ describe('what the contributor is told when GitHub fails', () => {
     gh.failNext({ kind: '502', method: 'GET', path: /\/git\/commits\//, times: 5 });
     const failed = await submit(service);
     expect(failed.status).toBe(503);
-    expect(failed.body.error).toBe('GitHub is not answering right now, so the proposal could not be saved. Your draft is kept; try again in a few minutes.');
+    expect(failed.body.error).toBe('GitHub is not answering right now. Your draft is kept; try again in a few minutes.');
     expect(failed.body.error).not.toMatch(/does not have/);
     expect(log.mock.calls.join('\n')).toMatch(/GitHub answered 502 to GET \/repos\/galil\/wiki\/git\/commits\/\w+/);
     expect(gh.pulls()).toHaveLength(0);
@@ -254,7 +254,7 @@ describe('what the contributor is told when GitHub fails', () => {
     const log = adminLog();
     const failed = await submit(serviceFor(gh, 'ghp_revoked'));
     expect(failed.status).toBe(502);
-    expect(failed.body.error).toBe("Proposals cannot be saved at the moment: the wiki's connection to GitHub is not set up correctly. Your draft is kept; please tell the wiki's administrators (the service's log says what to fix).");
+    expect(failed.body.error).toBe("The wiki's connection to GitHub is not set up correctly. Your draft is kept; please tell the wiki's administrators (the service's log says what to fix).");
     expect(log.mock.calls.join('\n')).toMatch(/GitHub answered 401 .*Bad credentials.*check PINKAS_GITHUB_TOKEN/);
   });
 

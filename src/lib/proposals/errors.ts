@@ -49,11 +49,11 @@ function answerForBackend(error: BackendError): ProposalError {
     case 'unknown-commit':
       return new ProposalError(409, `The page was built from commit ${failure.commit.slice(0, 7)}, which the repository does not have. Reload the page to edit the current version (your draft is kept).`, { baseCommit: failure.commit });
     case 'unavailable':
-      return new ProposalError(503, `${subject} is not answering right now, so the proposal could not be saved. Your draft is kept; try again in ${wait(failure.retryAfter)}.`, ...retry(failure.retryAfter));
+      return new ProposalError(503, `${subject} is not answering right now. Your draft is kept; try again in ${wait(failure.retryAfter)}.`, ...retry(failure.retryAfter));
     case 'rate-limited':
       return new ProposalError(503, `${subject} asks the wiki to slow down: too many requests in a short time. Your draft is kept; try again in ${wait(failure.retryAfter)}.`, ...retry(failure.retryAfter));
     case 'service-access':
-      return new ProposalError(502, `Proposals cannot be saved at the moment: the wiki's connection to ${object} is not set up correctly. Your draft is kept; please tell the wiki's administrators (the service's log says what to fix).`, { backend: error.backend });
+      return new ProposalError(502, `The wiki's connection to ${object} is not set up correctly. Your draft is kept; please tell the wiki's administrators (the service's log says what to fix).`, { backend: error.backend });
     case 'contributor-access':
       return failure.reason === 'sign-in'
         ? new ProposalError(401, `${subject} no longer accepts your sign-in. Sign in again and submit; your draft is kept.`)

@@ -77,7 +77,8 @@ export class LocalBackend implements ProposalBackend {
     try {
       await git.readCommit({ fs, dir: this.#dir, oid: commit });
     } catch (error) {
-      if (!notFound(error)) throw error;
+      // Not there, or not a commit (the id of a tree or a file).
+      if (!notFound(error) && (error as { code?: string }).code !== 'ObjectTypeError') throw error;
       throw new BackendError('local', { kind: 'unknown-commit', commit }, `The repository ${this.#dir} has no commit ${commit}.`, { cause: error });
     }
     try {

@@ -6,7 +6,8 @@
  * Guarantees: nothing reaches the base branch (a backend only creates branches); a retried submit
  * (same idempotency key, or the same content again) returns the first proposal instead of opening
  * a second; a page that changed since the editor opened it is merged three-way, and a conflict is
- * returned (409) with both versions instead of overwriting anything.
+ * returned (409) with both versions instead of overwriting anything. What the backend cannot do,
+ * it reports as a `BackendError`, which passes through to the HTTP layer's one answer for it.
  */
 import { parseFrontmatter } from '../content/frontmatter.ts';
 import { validateFrontmatter } from '../content/schema.ts';
@@ -20,7 +21,7 @@ import { commitMessage, pullRequestBody, pullRequestTitle, type ProposalText } f
 import { RateLimiter, type RateLimits } from './rate-limit.ts';
 import { checkContent, validateRequest, type ValidatedRequest } from './request.ts';
 import type { Identity, PreparedProposal, Proposal, ProposalBackend } from './types.ts';
-import type { ConflictDetails } from './wire.ts';
+import type { ConflictDetails, RetryDetails } from './wire.ts';
 
 export interface ServiceOptions {
   backend: ProposalBackend;
@@ -82,7 +83,8 @@ export class ProposalService {
 
     const allowed = this.#limiter.take(identity.email.toLowerCase());
     if (!allowed.ok) {
-      throw new ProposalError(429, `Too many proposals: the limit is ${allowed.limit}. Your draft is kept; try again in ${allowed.retryAfter} s.`, { retryAfter: allowed.retryAfter }, { 'Retry-After': String(allowed.retryAfter) });
+      const details: RetryDetails = { retryAfter: allowed.retryAfter };
+      throw new ProposalError(429, `Too many proposals: the limit is ${allowed.limit}. Your draft is kept; try again in ${allowed.retryAfter} s.`, details, { 'Retry-After': String(allowed.retryAfter) });
     }
 
     const head = await backend.head();
