@@ -28,10 +28,10 @@ afterEach(async () => {
   gh = undefined;
 });
 
-function serviceFor(double: GitHubDouble, serviceToken = SERVICE_TOKEN) {
+function serviceFor(double: GitHubDouble, serviceToken = SERVICE_TOKEN, repo = 'wiki') {
   const backend = new GitHubBackend({
     owner: 'galil',
-    repo: 'wiki',
+    repo,
     octokit: resilientOctokit({ baseUrl: double.url, auth: serviceToken, log: quiet }, { writeIntervalMs: 0, notificationIntervalMs: 0, retryBaseMs: 5 }),
     asUser: (token) => resilientOctokit({ baseUrl: double.url, auth: token, log: quiet }, { writeIntervalMs: 0, notificationIntervalMs: 0, retryBaseMs: 5 }),
   });
@@ -256,6 +256,14 @@ describe('what the contributor is told when GitHub fails', () => {
     expect(failed.status).toBe(502);
     expect(failed.body.error).toBe("The wiki's connection to GitHub is not set up correctly. Your draft is kept; please tell the wiki's administrators (the service's log says what to fix).");
     expect(log.mock.calls.join('\n')).toMatch(/GitHub answered 401 .*Bad credentials.*check PINKAS_GITHUB_TOKEN/);
+  });
+
+  it('to tell the admins (502) when the configured repository is not there for the service', async () => {
+    gh = await startWikiDouble();
+    const log = adminLog();
+    const failed = await submit(serviceFor(gh, SERVICE_TOKEN, 'wikki'));
+    expect(failed.status).toBe(502);
+    expect(log.mock.calls.join('\n')).toMatch(/GitHub shows the service no repository galil\/wikki: check PINKAS_GITHUB_REPO/);
   });
 
   it('to tell the admins (502) when the GitHub App lacks a permission', async () => {

@@ -79,7 +79,7 @@ function limiter(interval: number): Bottleneck.Group {
   return group;
 }
 
-/** An Octokit that retries 5xx and network failures, and waits out primary and secondary rate limits. */
+/** An Octokit that retries 5xx and network failures, and waits out short primary and secondary rate limits. */
 export function resilientOctokit(options: ConstructorParameters<typeof Octokit>[0], pacing: Pacing = {}): Octokit {
   const wait = (after: number, retryCount: number) => retryCount < RETRIES && after <= (pacing.maxWaitSeconds ?? 60);
   return new Octokit({
@@ -101,7 +101,8 @@ export class GitHubBackend implements ProposalBackend {
   /** The service's own client, and one acting as a contributor: both report failures as `BackendError`s. */
   readonly #service: Octokit;
   readonly #asUser: ((token: string) => Octokit) | undefined;
-  #base: string | undefined;
+  /** The repository's default branch, once GitHub has shown the service the repository. */
+  #repository: Promise<string> | undefined;
   readonly #knownCommits = new Set<string>();
   #committer: Promise<{ name: string; email: string }> | undefined;
 
@@ -111,7 +112,6 @@ export class GitHubBackend implements ProposalBackend {
     this.#service = reportFailures(options.octokit, 'service');
     const { asUser } = options;
     this.#asUser = asUser && ((token) => reportFailures(asUser(token), 'contributor'));
-    this.#base = options.baseBranch;
     if (options.committer) this.#committer = Promise.resolve(options.committer);
   }
 
@@ -154,14 +154,21 @@ export class GitHubBackend implements ProposalBackend {
     return `${this.#o.owner}/${this.#o.repo}`;
   }
 
-  async #baseBranch(): Promise<string> {
-    if (this.#base === undefined) {
-      const { data } = await this.#service.rest.repos.get(this.#repo).catch((error: unknown) => {
+  /** Checks, once, that the service can see the repository (else every call fails with a bare 404); its default branch. */
+  #defaultBranch(): Promise<string> {
+    this.#repository ??= this.#service.rest.repos.get(this.#repo).then(
+      ({ data }) => data.default_branch,
+      (error: unknown) => {
+        this.#repository = undefined;
         throw status(error) === 404 ? this.#misconfigured(`GitHub shows the service no repository ${this.#repoName}: check PINKAS_GITHUB_REPO, and that the GitHub App is installed on it (or the token can see it).`, error) : error;
-      });
-      this.#base = data.default_branch;
-    }
-    return this.#base;
+      },
+    );
+    return this.#repository;
+  }
+
+  async #baseBranch(): Promise<string> {
+    const branch = await this.#defaultBranch();
+    return this.#o.baseBranch ?? branch;
   }
 
   async head(): Promise<string> {
@@ -200,6 +207,7 @@ export class GitHubBackend implements ProposalBackend {
 
   /** By its branch's pull request (the id is in the pull request's marker). */
   async find(proposal: Pick<PreparedProposal, 'branch'>): Promise<Proposal | undefined> {
+    await this.#defaultBranch();
     const pull = await this.#pullFor(this.#service, proposal.branch);
     return pull ? toProposal(pull) : undefined;
   }
@@ -267,6 +275,7 @@ export class GitHubBackend implements ProposalBackend {
   }
 
   async list(submitterEmail: string): Promise<Proposal[]> {
+    await this.#defaultBranch();
     const tag = submitterTag(submitterEmail);
     const pulls = (await this.#service.paginate(this.#service.rest.pulls.list, { ...this.#repo, state: 'all', per_page: 100 })) as PullRequest[];
     return pulls
