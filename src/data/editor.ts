@@ -11,7 +11,7 @@ import { humanize, mediaTypes, slugFromPath } from '../lib/paths.ts';
 import { wikiLocations } from '../lib/wiki/locations.ts';
 import { siteConfig } from '../site.config.ts';
 import type { PageEntry, PagesFile, ProposalLimits, TemplateEntry } from '../editor/types.ts';
-import { imageExtensions, limits } from '../lib/proposals/request.ts';
+import { proposalLimits as serviceLimits } from '../lib/proposals/wire.ts';
 import { getWiki, type Page } from './wiki.ts';
 
 let assets: Promise<string[]> | undefined;
@@ -80,5 +80,5 @@ export async function getSections(): Promise<{ folder: string; title: string }[]
 
 /** The proposal service's limits, for the editor to check before submitting. */
 export function proposalLimits(): ProposalLimits {
-  return { ...limits, imageExtensions };
+  return serviceLimits;
 }
