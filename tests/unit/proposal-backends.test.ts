@@ -16,19 +16,28 @@ const yossi: Identity = { name: 'יוסי כהן', email: 'yossi@galil.example',
 const leave = wikiFiles['content/hr/leave.mdx']!;
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
+/** A fresh repository and service for every test; the getters read the current test's. */
+function serviceOn(setup: () => Promise<BackendFixture>) {
+  const current = { fx: undefined as unknown as BackendFixture, service: undefined as unknown as ProposalService, base: '' };
+  beforeEach(async () => {
+    current.fx = await setup();
+    current.service = new ProposalService({ backend: current.fx.backend, contentPrefix: 'content', siteUrl: 'https://wiki.galil.example', rateLimits: { perMinute: 1000, perDay: 10000 } });
+    current.base = await current.fx.baseHead();
+  });
+  afterEach(async () => {
+    await current.fx.cleanup();
+  });
+  return current;
+}
+
 describe.each(backendFixtures)('the %s backend', (_name, setup) => {
+  const t = serviceOn(setup);
   let fx: BackendFixture;
   let service: ProposalService;
   let base: string;
-  beforeEach(async () => {
-    fx = await setup();
-    service = new ProposalService({ backend: fx.backend, contentPrefix: 'content', siteUrl: 'https://wiki.galil.example', rateLimits: { perMinute: 1000, perDay: 10000 } });
-    base = await fx.baseHead();
+  beforeEach(() => {
+    ({ fx, service, base } = t);
   });
-  afterEach(async () => {
-    await fx.cleanup();
-  });
-
   const edit = (content: string, extra: Record<string, unknown> = {}) => ({ path: 'content/hr/leave.mdx', baseCommit: base, content, summary: 'Fix the notice period', ...extra });
 
   it('opens one branch with exactly one commit, by the employee, changing exactly that page', async () => {
@@ -109,6 +118,18 @@ describe.each(backendFixtures)('the %s backend', (_name, setup) => {
     expect(details.conflicts).toEqual([{ base: 'Ask your manager two weeks ahead.', yours: 'Ask your manager three weeks ahead.', theirs: 'Ask your manager one month ahead.', line: 15 }]);
     expect(await fx.branches()).toEqual(before);
   });
+
+});
+
+describe.each(backendFixtures)('the %s backend, for new pages and lists', (_name, setup) => {
+  const t = serviceOn(setup);
+  let fx: BackendFixture;
+  let service: ProposalService;
+  let base: string;
+  beforeEach(() => {
+    ({ fx, service, base } = t);
+  });
+  const edit = (content: string, extra: Record<string, unknown> = {}) => ({ path: 'content/hr/leave.mdx', baseCommit: base, content, summary: 'Fix the notice period', ...extra });
 
   it('adds a new page with its image in the same commit', async () => {
     const page = '---\ntitle: Parking\nowner: "@noa"\n---\n\n![Map](./parking.png)\n';
