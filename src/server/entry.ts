@@ -18,8 +18,16 @@ import { policyFile } from '../integrations/security-files.ts';
 
 restoreAutostart();
 
-const policy = JSON.parse(readFileSync(new URL(`./${policyFile}`, import.meta.url), 'utf8')) as SecurityPolicyInput;
-const headers = securityHeaders(policy);
+function readPolicy(): SecurityPolicyInput {
+  const file = new URL(`./${policyFile}`, import.meta.url);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as SecurityPolicyInput;
+  } catch (error) {
+    throw new Error(`The security policy of this build (${file.pathname}) cannot be read; build the site again with \`npm run build\`: ${(error as Error).message}`);
+  }
+}
+
+const headers = securityHeaders(readPolicy());
 
 function addSecurityHeaders(res: ServerResponse): void {
   for (const { name, value } of headers) res.setHeader(name, value);
