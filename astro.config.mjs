@@ -1,6 +1,7 @@
 // @ts-check
 import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
+import security from './src/integrations/security.ts';
 import { wikiLocations } from './src/lib/wiki/locations.ts';
 import { siteConfig } from './src/site.config.ts';
 
@@ -9,6 +10,8 @@ import { siteConfig } from './src/site.config.ts';
 // The site is static; only /api/* runs on demand (the proposal service), in the same Node server.
 export default defineConfig({
   adapter: node({ mode: 'standalone' }),
+  // Security headers on every response of the Node server, and in the build for static hosts.
+  integrations: [security()],
   site: siteConfig.site,
   base: siteConfig.base,
   trailingSlash: 'ignore',
@@ -16,6 +19,8 @@ export default defineConfig({
   // Tests and benchmarks build several wikis side by side; each gets its own cache (PINKAS_CACHE_DIR).
   cacheDir: wikiLocations(siteConfig.contentDir).cacheDir,
   devToolbar: { enabled: false },
-  // The site's own scripts are a few hundred bytes: inline them instead of another request.
-  vite: { build: { assetsInlineLimit: 4096 } },
+  // Bundled scripts stay files under /_astro/ (never inlined into pages), so the
+  // Content-Security-Policy allows them as the site's own ('self') and browsers cache them across
+  // pages; stylesheets and images under 4 KB are inlined, as by default.
+  vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
 });

@@ -7,6 +7,8 @@ declare module 'vitest' {
     siteUrl: string;
     repoDir: string;
     baseCommit: string;
+    clientDir: string;
+    serverEntry: string;
   }
 }
 
@@ -21,5 +23,7 @@ export default async function setup(project: TestProject) {
   project.provide('siteUrl', wiki.url);
   project.provide('repoDir', wiki.repoDir);
   project.provide('baseCommit', wiki.baseCommit);
+  project.provide('clientDir', wiki.clientDir);
+  project.provide('serverEntry', wiki.serverEntry);
   return () => wiki.stop();
 }
