@@ -35,12 +35,49 @@ function toSqlite(value: SqlValue): SQLInputValue {
   return value;
 }
 
+interface Connection {
+  driver: Driver;
+  users: number;
+}
+
+/**
+ * The connections open in this process, one per file. `node:sqlite` is synchronous: a second
+ * connection to the same file, waiting for the write lock held by a first one whose transaction
+ * is between two awaits, would block the very thread that has to finish that transaction. So
+ * every opener of a file in one process shares one connection, and its one-at-a-time queue.
+ */
+const connections = new Map<string, Connection>();
+
 /**
  * A SQLite database in one file (its folder created on first use), in WAL mode so readers never
- * wait for the writer. Statements run one at a time per connection; other processes' writes are
+ * wait for the writer. Statements run one at a time per process; other processes' writes are
  * waited for up to the busy timeout.
  */
 export function openSqliteDriver(file: string, options: SqliteOptions = {}): Driver {
+  const key = path.resolve(file);
+  let connection = connections.get(key);
+  if (!connection) {
+    const created: Connection = { driver: connect(key, options), users: 0 };
+    connections.set(key, created);
+    connection = created;
+  }
+  connection.users += 1;
+  const shared = connection;
+  let closed = false;
+  return {
+    ...shared.driver,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      shared.users -= 1;
+      if (shared.users > 0) return;
+      connections.delete(key);
+      await shared.driver.close();
+    },
+  };
+}
+
+function connect(file: string, options: SqliteOptions): Driver {
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const { DatabaseSync: Database } = loadSqlite();
   const db: DatabaseSync = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
