@@ -1,11 +1,11 @@
 /**
  * A throw-away PostgreSQL cluster for tests: `initdb` into a temporary folder, `pg_ctl start` on
  * 127.0.0.1 at a free port (and a socket in the same folder), trust authentication, no fsync;
- * stopped and deleted by `stop()` (or, failing that, when the test process exits). As root the
+ * stopped and deleted by `stop()` (or, failing that, when the test process exits or dies). As root the
  * server runs as the `postgres` user, which PostgreSQL requires.
  */
-import { execFile, execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
@@ -58,7 +58,9 @@ function asServerUser(root: string): { command: (bin: string, args: string[]) =>
 export async function startPostgres(): Promise<PostgresServer> {
   const bin = findPostgresBin();
   if (!bin) throw new Error('PostgreSQL is not installed (no initdb on PATH or in /usr/lib/postgresql/*/bin)');
-  const root = mkdtempSync(path.join(tmpdir(), 'pinkas-pg-'));
+  // The server's user must reach the folder: as root, a private TMPDIR will not do.
+  const base = userInfo().uid === 0 && (statSync(tmpdir()).mode & 0o001) === 0 ? '/tmp' : tmpdir();
+  const root = mkdtempSync(path.join(base, 'pinkas-pg-'));
   const data = path.join(root, 'data');
   const socket = path.join(root, 'socket');
   const log = path.join(root, 'server.log');
@@ -78,6 +80,13 @@ export async function startPostgres(): Promise<PostgresServer> {
     rmSync(root, { recursive: true, force: true });
   };
   process.once('exit', stopNow);
+  // Should this process be killed before it can stop the server, a watchdog stops it.
+  const [stopFile, stopArgs] = command(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']);
+  const watchdog = spawn('sh', ['-c', `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; "$@" >/dev/null 2>&1; rm -rf "${root}"`, 'watchdog', stopFile, ...stopArgs], {
+    detached: true,
+    stdio: 'ignore',
+  });
+  watchdog.unref();
 
   await exec('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions']);
   let port = 0;
@@ -115,6 +124,7 @@ export async function startPostgres(): Promise<PostgresServer> {
     },
     stop: async () => {
       process.removeListener('exit', stopNow);
+      watchdog.kill();
       stopNow();
     },
   };

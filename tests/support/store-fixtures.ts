@@ -55,6 +55,7 @@ const sqlite: StoreKind = {
 
 const missingPostgres = findPostgresBin() ? undefined : 'PostgreSQL is not installed (no initdb); apt-get install postgresql';
 if (missingPostgres && process.env.PINKAS_REQUIRE_POSTGRES) throw new Error(`PINKAS_REQUIRE_POSTGRES is set, but ${missingPostgres}`);
+if (missingPostgres) console.warn(`The PostgreSQL half of the store suite is skipped: ${missingPostgres}.`);
 
 const postgres: StoreKind = {
   name: 'PostgreSQL',
@@ -94,10 +95,11 @@ export function describeEachStore(title: string, body: (context: StoreContext) =
     describe.skipIf(kind.skip !== undefined)(`${title} — ${kind.name}${kind.skip ? ` (skipped: ${kind.skip})` : ''}`, () => {
       let store: Store | undefined;
       let env: StoreEnv | undefined;
+      // The first test of a file may start the PostgreSQL cluster.
       beforeEach(async () => {
         env = await kind.freshEnv();
         store = await openStore(env);
-      });
+      }, 120_000);
       afterEach(async () => {
         await store?.close();
         store = undefined;
