@@ -43,9 +43,7 @@ export function parse<S extends z.ZodType>(what: string, schema: S, input: unkno
   );
 }
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
-// eslint-disable-next-line no-control-regex
 const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** One line of text, no control characters. */
