@@ -13,6 +13,7 @@ import { LocalBackend } from '../lib/proposals/local-backend.ts';
 import { ProposalService } from '../lib/proposals/service.ts';
 import type { ProposalBackend } from '../lib/proposals/types.ts';
 import { joinUrl } from '../lib/paths.ts';
+import { wikiLocations } from '../lib/wiki/locations.ts';
 import { siteConfig } from '../site.config.ts';
 
 let deps: Promise<HttpDeps> | undefined;
@@ -38,7 +39,7 @@ export function proposalDeps(): Promise<HttpDeps> {
 }
 
 async function create(env: ServiceEnv): Promise<HttpDeps> {
-  const contentDir = await realpath(path.resolve(process.cwd(), siteConfig.contentDir));
+  const contentDir = await realpath(wikiLocations(siteConfig.contentDir).contentDir);
   let backend: ProposalBackend;
   let contentPrefix: string;
   let devUser = env.PINKAS_DEV_USER ? parseUser(env.PINKAS_DEV_USER) : undefined;

@@ -9,10 +9,10 @@
  * returned (409) with both versions instead of overwriting anything. What the backend cannot do,
  * it reports as a `BackendError`, which passes through to the HTTP layer's one answer for it.
  */
-import { parseFrontmatter } from '../content/frontmatter.ts';
-import { validateFrontmatter } from '../content/schema.ts';
-import { pageTitle } from '../content/title.ts';
-import { joinUrl, slugFromPath } from '../paths.ts';
+import { contributionProfile } from '../content/check.ts';
+import { preparePage } from '../content/prepare.ts';
+import { slugFromPath } from '../paths.ts';
+import { absoluteUrl } from '../urls.ts';
 import { codeOwners, reviewersFrom } from './codeowners.ts';
 import { ProposalError } from './errors.ts';
 import { proposalBranch, proposalId, sha256, submitterTag } from './ids.ts';
@@ -124,19 +124,18 @@ export class ProposalService {
       throw new ProposalError(422, 'The proposal changes nothing: the page already says exactly this.', { field: 'content' });
     }
 
-    const fm = parseFrontmatter(content, request.path);
-    const data = validateFrontmatter(fm.data, request.path, fm.lines).data ?? {};
-    let owners = data.owner ?? [];
+    // The page as the build will read it: its title and owners.
+    const page = preparePage(request.contentPath, content, contributionProfile(), request.path);
+    let owners = page.frontmatter.owner ?? [];
     if (owners.length === 0) {
       const file = await backend.readFile('.github/CODEOWNERS', head).catch(() => undefined);
       if (file) owners = codeOwners(decoder.decode(file), request.path);
     }
-    const title = pageTitle(data.title, fm.body, request.contentPath.endsWith('.mdx') ? 'mdx' : 'md', request.contentPath);
     const text: ProposalText = {
       identity,
-      pageTitle: title,
+      pageTitle: page.title,
       path: request.path,
-      pageUrl: this.#options.siteUrl ? new URL(joinUrl(this.#options.basePath ?? '/', slug), this.#options.siteUrl).href : undefined,
+      pageUrl: this.#options.siteUrl ? absoluteUrl(this.#options.siteUrl, this.#options.basePath ?? '/', slug) : undefined,
       owners,
       summary: request.summary,
       reason: request.reason,
