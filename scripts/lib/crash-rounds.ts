@@ -221,8 +221,9 @@ export async function crashRounds(options: CrashOptions, print: (line: string) =
       const submits = batch(String(r));
       all.push(...submits);
       // The checks of a batch run side by side, then the writes one proposal after another: the
-      // kill comes at a random moment of the writes that follow the k-th proposal's.
-      const k = 1 + Math.floor(next() * (options.inFlight - 1));
+      // kill comes at a random moment of the writes that follow the k-th proposal's (k < n - 1, so
+      // that some are still to come).
+      const k = 1 + Math.floor(next() * Math.max(1, options.inFlight - 2));
       const kill = await killDuring(service, submits, ledger, k, next(), perProposal);
       const left = await leftovers(repo.dir);
       // Restart, and retry every request of the round with its key.

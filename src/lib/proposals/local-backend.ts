@@ -26,7 +26,7 @@ export interface LocalBackendOptions {
   /** Where a contributor can see a proposal (there is no pull request page for a local branch). */
   proposalUrl?: (id: string) => string;
   committer?: { name: string; email: string };
-  /** Where the start-up repair says what it put right (default: console.warn). */
+  /** Where the backend says what it repaired after a crash (default: console.warn). */
   log?: (message: string) => void;
 }
 

@@ -44,13 +44,21 @@ function isStale(name: string): boolean {
   }
 }
 
-async function entries(folder: string): Promise<fs.Dirent[]> {
+/** A folder's entries with their kind (asked of the file itself where the folder listing does not say). */
+async function entries(folder: string): Promise<{ name: string; kind: 'file' | 'folder' | 'other' }[]> {
+  let listing: fs.Dirent[];
   try {
-    return await readdir(folder, { withFileTypes: true });
+    listing = await readdir(folder, { withFileTypes: true });
   } catch (error) {
     if ((error as { code?: string }).code === 'ENOENT') return [];
     throw error;
   }
+  return Promise.all(
+    listing.map(async (entry) => {
+      const known = entry.isFile() || entry.isDirectory() || entry.isSymbolicLink() ? entry : await lstat(path.join(folder, entry.name));
+      return { name: entry.name, kind: known.isFile() ? 'file' : known.isDirectory() ? 'folder' : 'other' } as const;
+    }),
+  );
 }
 
 class Repairer {
@@ -70,13 +78,13 @@ class Repairer {
   async sweepObjects(): Promise<void> {
     const objects = path.join(this.#gitdir, 'objects');
     for (const folder of await entries(objects)) {
-      if (!folder.isDirectory() || !/^[0-9a-f]{2}$/.test(folder.name)) continue;
+      if (folder.kind !== 'folder' || !/^[0-9a-f]{2}$/.test(folder.name)) continue;
       const dir = path.join(objects, folder.name);
       await Promise.all(
         (await entries(dir)).map(async (file) => {
           const full = path.join(dir, file.name);
           if (isStale(file.name)) await this.remove('temporary-file', full, 'left by a process that was stopped mid-write');
-          else if (objectName.test(file.name) && file.isFile() && (await lstat(full)).size === 0) await this.remove('empty-object', full, 'an empty object file (a write cut short)');
+          else if (objectName.test(file.name) && file.kind === 'file' && (await lstat(full)).size === 0) await this.remove('empty-object', full, 'an empty object file (a write cut short)');
         }),
       );
     }
@@ -103,9 +111,9 @@ class Repairer {
   async sweepRefs(byBranch: Map<string, StoredProposal>, folder = path.join(this.#gitdir, 'refs', 'heads', 'pinkas')): Promise<void> {
     for (const entry of await entries(folder)) {
       const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) await this.sweepRefs(byBranch, full);
+      if (entry.kind === 'folder') await this.sweepRefs(byBranch, full);
       else if (isStale(entry.name)) await this.remove('temporary-file', full, 'left by a process that was stopped mid-write');
-      else if (entry.isFile() && !entry.name.startsWith('.')) await this.#checkRef(full, byBranch);
+      else if (entry.kind === 'file' && !entry.name.startsWith('.')) await this.#checkRef(full, byBranch);
     }
   }
 
