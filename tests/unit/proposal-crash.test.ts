@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { crashRounds, summary } from '../../scripts/lib/crash-rounds.ts';
-import { atomicFs, atomicWriteFile } from '../../src/lib/proposals/atomic-fs.ts';
+import { atomicWriteFile } from '../../src/lib/proposals/atomic-fs.ts';
 import { LocalBackend } from '../../src/lib/proposals/local-backend.ts';
 import { ProposalService } from '../../src/lib/proposals/service.ts';
 import type { Identity, Proposal } from '../../src/lib/proposals/types.ts';
@@ -70,7 +70,8 @@ async function expectSound(p: Proposal, before: string) {
   expect(repo.git('fsck', '--strict', '--no-dangling')).toBe('');
 }
 
-describe('after a crash, the retried submit gets its proposal', () => {
+// Each case runs git (fsck, gc) several times: generous time on a busy machine.
+describe('after a crash, the retried submit gets its proposal', { timeout: 30_000 }, () => {
   it('when the kill came mid-way through the branch write (an empty ref): the branch is written again', async () => {
     const before = await snapshot();
     const first = await killedAfter('ref');
@@ -161,7 +162,7 @@ describe('after a crash, the retried submit gets its proposal', () => {
   });
 });
 
-describe('the start-up repair', () => {
+describe('the start-up repair', { timeout: 30_000 }, () => {
   it("touches nothing that is not Pinkas' own: other branches, hand-made branches, a running process's files, the working copy", async () => {
     const before = await snapshot();
     await writeFile(refFile('feature'), '');
@@ -196,7 +197,6 @@ describe('atomic writes', () => {
     expect(await readFile(file, 'utf8')).toBe('second');
     await expect(atomicWriteFile(path.join(repo.dir, 'missing', 'x'), 'x')).rejects.toMatchObject({ code: 'ENOENT' });
     expect((await readdir(repo.dir)).filter((n) => n.includes('pinkas-tmp'))).toEqual([]);
-    expect(atomicFs.promises.writeFile).toBe(atomicWriteFile);
   });
 });
 
