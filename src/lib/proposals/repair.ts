@@ -30,6 +30,7 @@ export interface Repair {
 const pinkasBranch = /^pinkas\/[a-z0-9-]+-[0-9a-f]{12}$/;
 const objectName = /^[0-9a-f]{38}$/;
 const fullOid = /^[0-9a-f]{40}$/;
+const recordName = /^[0-9a-f]{6,64}\.json$/;
 
 /** Left by a process that is gone: another pid that no longer runs, or an earlier process with our pid. */
 function isStale(name: string): boolean {
@@ -99,7 +100,7 @@ class Repairer {
         await this.remove('temporary-file', full, 'left by a process that was stopped mid-write');
         continue;
       }
-      if (!file.name.endsWith('.json')) continue;
+      if (!recordName.test(file.name)) continue;
       const stored = await records.read(file.name.slice(0, -5));
       if (stored && typeof stored.branch === 'string' && typeof stored.commit === 'string') byBranch.set(stored.branch, stored);
       else await this.remove('torn-record', full, 'the record cannot be read');
