@@ -2,6 +2,8 @@
  * The editor with axe-core, in English and in Hebrew (right to left), on an edit page, on /new/
  * and on "My proposals".
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openPage } from '../support/browser.ts';
 import { editorReady, seriousViolations, source, sourceText } from '../support/editor-page.ts';
@@ -32,6 +34,11 @@ describe('accessibility of the editor (axe-core)', () => {
   });
 
   it('finds no serious or critical violations on "My proposals"', async () => {
+    // A proposal of its own to list, whichever test file ran before.
+    const file = 'content/wiki-help/owning-and-reviewing-pages.md';
+    const content = `${await readFile(path.join(inject('repoDir'), file), 'utf8')}\nOne more line.\n`;
+    const created = await fetch(`${site}/api/proposals`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ path: file, baseCommit: inject('baseCommit'), content, summary: 'One more line' }) });
+    expect(created.status).toBe(201);
     const { page } = await openPage(browser);
     await page.goto(`${site}/proposals/`);
     await page.locator('.proposal').first().waitFor();
