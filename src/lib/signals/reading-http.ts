@@ -17,7 +17,14 @@ import { PeopleLearner } from './people.ts';
 import { personKey, takeSlot } from './rate-limit.ts';
 import type { ReadingAnswer } from './wire.ts';
 
-const learner = new PeopleLearner();
+/** One learner per store: what it remembers is what that store was told. */
+const learners = new WeakMap<SignalsDeps['store'], PeopleLearner>();
+
+function learnerOf(store: SignalsDeps['store']): PeopleLearner {
+  let learner = learners.get(store);
+  if (!learner) learners.set(store, (learner = new PeopleLearner()));
+  return learner;
+}
 
 const acknowledgementBody = z.object({
   path: z.string({ error: 'expected the page, e.g. "/hr/leave/"' }).min(1).max(1024),
@@ -29,7 +36,7 @@ async function signedIn(request: Request, deps: SignalsDeps): Promise<{ identity
   const config = await deps.identity();
   const identity = identify(request, config);
   const groups = groupsOf(request, config.mode, deps.devGroups);
-  await learner.learn(deps.store, identity, groups, clock(deps));
+  await learnerOf(deps.store).learn(deps.store, identity, groups, clock(deps));
   return { identity, groups };
 }
 
