@@ -4,6 +4,7 @@
  * still count (src/lib/signals/manifest.ts). The build writes it beside the server
  * (src/pages/reading/pages.json.ts, src/integrations/reading.ts).
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
@@ -33,4 +34,15 @@ export async function getPagesManifest(): Promise<PagesManifest> {
     ),
   );
   return buildManifest({ base: import.meta.env.BASE_URL, commit: history.head, pages, minorCommits: minor });
+}
+
+/** The search synonyms an organization edits (`<content>/_search/synonyms.yml`), if the wiki has them. */
+export async function getSynonymsFile(): Promise<{ repoPath: string; url?: string } | undefined> {
+  const { contentDir } = wikiLocations(siteConfig.contentDir);
+  const file = path.join(contentDir, '_search', 'synonyms.yml');
+  if (!existsSync(file)) return undefined;
+  const history = await getHistory();
+  const repoPath = (history.root ? path.relative(history.root, file) : path.join(siteConfig.contentDir, '_search', 'synonyms.yml')).split(path.sep).join('/');
+  // On GitHub, HEAD names the default branch; its page has the pencil that edits the file.
+  return { repoPath, ...(siteConfig.repository ? { url: `${siteConfig.repository.replace(/\/$/, '')}/blob/HEAD/${repoPath}` } : {}) };
 }
