@@ -64,6 +64,6 @@ async function create(): Promise<SignalsDeps> {
     identity: async () => (await proposalDeps()).identity,
     allowedOrigins: config.allowedOrigins.length || !siteConfig.site ? config.allowedOrigins : [new URL(siteConfig.site).origin],
     limits: config.limits,
-    devGroups: config.devGroups,
+    ...(config.devGroups ? { devGroups: config.devGroups } : {}),
   };
 }

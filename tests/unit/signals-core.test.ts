@@ -85,7 +85,13 @@ describe('groups', () => {
   it('are read from X-Forwarded-Groups in header mode only, in lower case', () => {
     expect(groupsOf(withGroups('Warehouse, drivers,,warehouse'), 'header')).toEqual(['drivers', 'warehouse']);
     expect(groupsOf(withGroups('admins'), 'dev', ['Dev Team'])).toEqual(['dev team']);
-    expect(groupsOf(withGroups('admins'), 'github')).toEqual([]);
+    expect(groupsOf(withGroups('admins'), 'github')).toBeUndefined();
+  });
+
+  it('are not said when the proxy sends no groups header, so that the groups already known stand', () => {
+    expect(groupsOf(new Request('https://wiki.example/'), 'header')).toBeUndefined();
+    expect(groupsOf(withGroups(''), 'header')).toEqual([]);
+    expect(groupsOf(withGroups('admins'), 'dev')).toBeUndefined();
   });
 });
 

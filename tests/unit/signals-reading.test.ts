@@ -152,6 +152,15 @@ describeEachStore('who has read a page, and who has not', ({ store }) => {
     expect((await handleReading(request('/api/reading'), deps)).status).toBe(401);
   });
 
+  it('keeps the groups of the roster for a person whose sign-in proxy sends none', async () => {
+    const deps = signalsDeps(store());
+    await store().importPeople([{ email: 'ruth@galil.example', name: 'Ruth Amar', groups: ['warehouse'] }]);
+    const answer = (await (await handleReading(request('/api/reading', { headers: signedInAs('ruth@galil.example') }), deps)).json()) as { groups: string[]; pages: { path: string }[] };
+    expect(answer.groups).toEqual(['warehouse']);
+    expect(answer.pages.map((p) => p.path)).toEqual(['/safety/forklift/', '/safety/fire/']);
+    expect(await store().getPerson('ruth@galil.example')).toMatchObject({ groups: ['warehouse'], seenAt: expect.any(Date) });
+  });
+
   it('knows the developer in dev sign-in, with the groups of PINKAS_DEV_GROUPS', async () => {
     const deps = { ...signalsDeps(store(), { identity: devIdentity }), devGroups: ['Warehouse'] };
     const answer = (await (await handleReading(request('/api/reading'), deps)).json()) as { groups: string[]; pages: { path: string }[] };

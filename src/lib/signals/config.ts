@@ -18,7 +18,8 @@ const signalsEnv = z.object({
 
 export interface SignalsConfig {
   limits: SignalLimits;
-  devGroups: string[];
+  /** Undefined when PINKAS_DEV_GROUPS is not set. */
+  devGroups?: string[];
   manifestFile?: string;
   allowedOrigins: string[];
 }
@@ -31,7 +32,7 @@ export function signalsConfig(env: Record<string, string | undefined>): SignalsC
   const e = result.data;
   return {
     limits: { searchPerMinute: e.PINKAS_SIGNALS_SEARCH_PER_MINUTE, feedbackPerMinute: e.PINKAS_SIGNALS_FEEDBACK_PER_MINUTE, acknowledgementsPerMinute: e.PINKAS_ACKNOWLEDGEMENTS_PER_MINUTE },
-    devGroups: (e.PINKAS_DEV_GROUPS ?? '').split(',').map((g) => g.trim()).filter(Boolean),
+    ...(e.PINKAS_DEV_GROUPS === undefined ? {} : { devGroups: e.PINKAS_DEV_GROUPS.split(',').map((g) => g.trim()).filter(Boolean) }),
     ...(e.PINKAS_PAGES_MANIFEST ? { manifestFile: e.PINKAS_PAGES_MANIFEST } : {}),
     allowedOrigins: e.PINKAS_SITE ? [new URL(e.PINKAS_SITE).origin] : [],
   };

@@ -12,9 +12,10 @@ const REMEMBERED = 10_000;
 export class PeopleLearner {
   readonly #seen = new Map<string, { key: string; at: number }>();
 
-  async learn(store: Store, identity: Identity, groups: string[], now: Date): Promise<void> {
+  /** `groups` undefined: not said by the sign-in, so the groups already known stand. */
+  async learn(store: Store, identity: Identity, groups: string[] | undefined, now: Date): Promise<void> {
     const email = identity.email.toLowerCase();
-    const key = `${identity.name}\n${groups.join(',')}`;
+    const key = `${identity.name}\n${groups?.join(',') ?? '(unsaid)'}`;
     const last = this.#seen.get(email);
     if (last && last.key === key && now.getTime() - last.at < REFRESH_MS) return;
     await store.upsertPerson({ email, name: identity.name, groups, seenAt: now });

@@ -35,8 +35,9 @@ const acknowledgementBody = z.object({
 async function signedIn(request: Request, deps: SignalsDeps): Promise<{ identity: Identity; groups: string[] }> {
   const config = await deps.identity();
   const identity = identify(request, config);
-  const groups = groupsOf(request, config.mode, deps.devGroups);
-  await learnerOf(deps.store).learn(deps.store, identity, groups, clock(deps));
+  const said = groupsOf(request, config.mode, deps.devGroups);
+  await learnerOf(deps.store).learn(deps.store, identity, said, clock(deps));
+  const groups = said ?? (await deps.store.getPerson(identity.email))?.groups ?? [];
   return { identity, groups };
 }
 
