@@ -43,9 +43,23 @@ async function ask(base: string): Promise<SessionAnswer | undefined> {
   }
 }
 
+/**
+ * People are learned (with their groups) when they reach the readers' signals service signed in,
+ * so that required reading knows who is pending: once per visit, any page with a widget tells it.
+ */
+function learnOncePerVisit(base: string, answer: SessionAnswer | undefined): void {
+  const key = `pinkas:learned:${base}`;
+  if (!answer?.signedIn || remembered(key)) return;
+  remember(key, '1');
+  void callService(base, 'reading');
+}
+
 /** The service's answer to "who am I", or undefined when the site has no service (or it is down). */
 export function serviceSession(base: string): Promise<SessionAnswer | undefined> {
-  session ??= ask(base);
+  if (!session) {
+    session = ask(base);
+    void session.then((answer) => learnOncePerVisit(base, answer));
+  }
   return session;
 }
 
