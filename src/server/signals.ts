@@ -47,15 +47,22 @@ function manifestReader(file: string): () => Promise<PageIndex> {
   };
 }
 
-async function devPages(): Promise<PageIndex> {
-  const { getPagesManifest } = await import('../data/reading.ts');
-  return new PageIndex(await getPagesManifest());
+/** `npm run dev`: the facts of the wiki as it is now, worked out at most every few seconds. */
+function devPages(): () => Promise<PageIndex> {
+  let latest: { index: Promise<PageIndex>; at: number } | undefined;
+  return () => {
+    if (!latest || Date.now() - latest.at > 3000) {
+      const index = import('../data/reading.ts').then(async ({ getPagesManifest }) => new PageIndex(await getPagesManifest()));
+      latest = { index, at: Date.now() };
+    }
+    return latest.index;
+  };
 }
 
 async function create(): Promise<SignalsDeps> {
   const config = signalsConfig(process.env);
   // `npm run dev` has no build: the facts are worked out from the wiki as it is now.
-  const pages = import.meta.env.DEV && !config.manifestFile ? devPages : manifestReader(config.manifestFile ?? findManifest());
+  const pages = import.meta.env.DEV && !config.manifestFile ? devPages() : manifestReader(config.manifestFile ?? findManifest());
   await pages();
   const store = await openStore(process.env);
   return {

@@ -4,6 +4,7 @@
  */
 import { ProposalError } from '../proposals/errors.ts';
 import { json } from '../proposals/http.ts';
+import { StoreInputError } from '../store/schema.ts';
 import { signalLimits } from './wire.ts';
 
 export { checkSameOrigin, json } from '../proposals/http.ts';
@@ -11,6 +12,8 @@ export { ProposalError as SignalError };
 
 export function errorAnswer(error: unknown, what: string): Response {
   if (error instanceof ProposalError) return json(error.status, error.toJSON(), error.headers);
+  // What the store refuses (a name from the sign-in with control characters, …) is the request's fault.
+  if (error instanceof StoreInputError) return json(error.tooLarge ? 413 : 422, { error: error.message, details: { problems: error.issues } });
   console.error(`[pinkas] ${what}: ${(error as Error).name}: ${(error as Error).message}`);
   return json(500, { error: `The ${what} could not be handled: ${(error as Error).message}` });
 }
