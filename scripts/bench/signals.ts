@@ -15,7 +15,7 @@ import { readContentFolder } from '../../src/lib/content/read-content.ts';
 import { isPagePath, slugFromPath } from '../../src/lib/paths.ts';
 import type { SignalsDeps } from '../../src/lib/signals/deps.ts';
 import { handleFeedback } from '../../src/lib/signals/feedback-http.ts';
-import { addressOf, buildManifest, PageIndex } from '../../src/lib/signals/manifest.ts';
+import { buildManifest, PageIndex } from '../../src/lib/signals/manifest.ts';
 import { normalizeQuery } from '../../src/lib/signals/query.ts';
 import { handleSearchSignal } from '../../src/lib/signals/search-http.ts';
 import { openStore } from '../../src/lib/store/open.ts';
