@@ -70,10 +70,10 @@ const runtime = [
   {
     name: 'browser-no-node',
     comment:
-      'src/editor and src/search run in the browser (islands and workers): nothing they reach, ' +
+      'src/editor, src/search and src/widgets run in the browser (islands and workers): nothing they reach, ' +
       'in src/lib or elsewhere, imports a Node built-in.',
     severity: 'error',
-    from: { path: '^src/(editor|search)/' },
+    from: { path: '^src/(editor|search|widgets)/' },
     to: { path: NODE_BUILTIN, reachable: true },
   },
   {

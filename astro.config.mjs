@@ -1,6 +1,7 @@
 // @ts-check
 import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
+import reading from './src/integrations/reading.ts';
 import security from './src/integrations/security.ts';
 import { wikiLocations } from './src/lib/wiki/locations.ts';
 import { siteConfig } from './src/site.config.ts';
@@ -11,7 +12,9 @@ import { siteConfig } from './src/site.config.ts';
 export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   // Security headers on every response of the Node server, and in the build for static hosts.
-  integrations: [security()],
+  // The readers' signals service's page facts beside the server (and, for the browser tests only,
+  // the widget test pages named by PINKAS_WIDGET_TEST_PAGES).
+  integrations: [security(), reading({ testPages: process.env.PINKAS_WIDGET_TEST_PAGES })],
   site: siteConfig.site,
   base: siteConfig.base,
   trailingSlash: 'ignore',

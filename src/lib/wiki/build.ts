@@ -42,6 +42,7 @@ function shellOf(page: PreparedPage): Shell {
     reviewBy: fm.review_by,
     verified: fm.verified,
     order: fm.order,
+    acknowledge: fm.acknowledge ?? [],
     extra: page.extra,
     section: sectionOf(page.slug),
     generated: false,
@@ -53,7 +54,7 @@ function shellOf(page: PreparedPage): Shell {
 function folderPage(slug: string, lang: string): Shell {
   return {
     slug, path: '', format: 'md', title: humanize(slug.split('/').at(-1)!), owner: [], tags: [],
-    lang, status: 'active', extra: {}, section: sectionOf(slug), generated: true, source: '',
+    lang, status: 'active', acknowledge: [], extra: {}, section: sectionOf(slug), generated: true, source: '',
   };
 }
 
