@@ -26,13 +26,16 @@ describe('reading on a phone', () => {
     await menu.getByText('On this page').tap();
     const target = menu.getByRole('link').nth(1);
     const id = (await target.getAttribute('href'))!.slice(1);
+    const name = await target.textContent();
     await target.tap();
     await page.waitForURL(`${site}/hr/annual-leave/#${id}`);
     expect(await menu.locator('details').getAttribute('open')).toBeNull();
-    // The heading is below the header and the menu bar, not under them.
+    // The heading is below the header and the menu bar, not under them, and the bar names it.
     const heading = await page.locator(`[id="${id}"]`).boundingBox();
     const bar = await menu.boundingBox();
     expect(heading!.y).toBeGreaterThanOrEqual(bar!.y + bar!.height - 1);
+    await expect.poll(() => menu.locator('.toc-current').textContent()).toBe(name);
+    expect(await menu.locator(`a[href="#${id}"]`).getAttribute('aria-current')).toBe('location');
     // In Hebrew too.
     await page.goto(`${site}/hr/annual-leave-israel/`);
     expect(await page.locator('.toc-inline summary').textContent()).toBe('בדף זה');
@@ -76,6 +79,14 @@ describe('reading on a phone', () => {
     expect(await fades(english)).toEqual({ left: false, right: true, masked: true });
     await english.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
     await expect.poll(() => fades(english)).toEqual({ left: true, right: false, masked: true });
+  });
+
+  it('never scrolls the whole page sideways: wide tables scroll inside it, in the binder too', async () => {
+    const { page } = await openPage(browser, phone);
+    for (const path of ['/print/finance/', '/print/haifa-plant/', '/customer-service/sla/', '/haifa-plant/shift-handover/', '/it-security/fax-policy/', '/health/']) {
+      await page.goto(`${site}${path}`);
+      expect({ path, width: await page.evaluate(() => document.documentElement.scrollWidth) }).toEqual({ path, width: 375 });
+    }
   });
 
   it('keeps a time range such as 07:00–15:30 on one line in a table cell', async () => {
