@@ -108,6 +108,9 @@ describe('following changes', () => {
     expect(hr.entries.map((e) => e.title)).toEqual(['Sick leave: where to ask questions', 'The sample wiki']);
     const finance = await readFeed(page, `${site}/changes/finance.xml`);
     expect(finance.entries.map((e) => e.title)).toEqual(['The sample wiki']);
+    // Recent changes lists every section's feed.
+    await page.goto(`${site}/changes/`);
+    expect(await page.locator('.section-feeds a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toContain('/changes/haifa-plant.xml');
     // A section page follows its section.
     await page.goto(`${site}/haifa-plant/`);
     await page.getByText('מעקב אחר שינויים').click();
