@@ -65,7 +65,7 @@ describe('proposing a change to a page', () => {
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('pinkas-draft:')))).toEqual([]);
 
     // "My proposals" lists it, highlighted.
-    await page.getByRole('link', { name: 'My proposals' }).click();
+    await page.locator('#main').getByRole('link', { name: 'My proposals' }).click();
     await page.waitForURL(`${site}/proposals/`);
     await page.goto(`${site}${proposalLink}`);
     const entry = page.locator('.proposal[aria-current="true"]');

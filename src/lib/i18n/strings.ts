@@ -5,6 +5,10 @@
  *
  * To add a language: add its code to `languages`, a dictionary below with every key of
  * `en` (the type checker enforces it) and, if it is written right to left, to `rtlLanguages`.
+ *
+ * A message that counts something is written as its plural forms, `{ one: '1 page', other:
+ * '{count} pages' }`, with the categories of `Intl.PluralRules` for the language (Hebrew has
+ * `one`, `two` and `other`); `t(key, { count })` picks the form. `other` is always required.
  */
 export const languages = ['en', 'he'] as const;
 export type Lang = (typeof languages)[number];
@@ -20,8 +24,13 @@ const en = {
   'site.home': 'Home',
   'site.themeToggle': 'Toggle dark mode',
   'site.newPage': 'New page',
-  'site.allPagesIn': 'All {count} pages in {section}',
+  'site.allPagesIn': { one: 'The 1 page in {section}', other: 'All {count} pages in {section}' },
   'site.footer': 'Content is reviewed by its owners before it is published.',
+  'site.tools': 'Wiki tools',
+  'site.changes': 'Recent changes',
+  'site.health': 'Knowledge health',
+  'site.contributors': 'Contributors',
+  'site.proposals': 'My proposals',
   'search.label': 'Search the wiki',
   'search.placeholder': 'Search',
   'search.shortcut': 'Ctrl K',
@@ -55,13 +64,16 @@ const en = {
   'changes.title': 'Recent changes',
   'changes.intro': 'Every change to the wiki, newest first. Subscribe to the feed to follow them.',
   'changes.feed': 'Atom feed',
+  'changes.sectionFeeds': 'Or follow one section:',
   'changes.pages': 'changed {pages}',
   'contributors.title': 'Contributors',
   'contributors.intro': 'The people who improved the wiki. Thank you!',
   'contributors.last30': 'The last 30 days',
   'contributors.last90': 'The last 90 days',
   'contributors.allTime': 'All time',
-  'contributors.changes': '{count} changes to {pages} pages',
+  'contributors.changes': '{changes} {pages}',
+  'contributors.changeCount': { one: '1 change', other: '{count} changes' },
+  'contributors.toPages': { one: 'to 1 page', other: 'to {count} pages' },
   'contributors.first': 'first contribution',
   'contributors.none': 'Nobody yet.',
   'health.title': 'Knowledge health',
@@ -71,8 +83,7 @@ const en = {
   'health.withoutOwner': 'Pages without an owner',
   'health.wanted': 'Wanted pages',
   'health.wantedIntro': 'Pages that are linked to but do not exist yet, most wanted first. Create one!',
-  'health.links': '{count} links',
-  'health.linksOne': '1 link',
+  'health.links': { one: '1 link', other: '{count} links' },
   'health.orphans': 'Orphan pages',
   'health.orphansIntro': 'Pages no other page links to: link them from where readers would look.',
   'health.stale': 'Not changed for a year',
@@ -81,8 +92,7 @@ const en = {
   'home.sections': 'Sections',
   'home.recentlyUpdated': 'Recently updated',
   'home.morePages': 'More pages',
-  'home.pageCount': '{count} pages',
-  'home.pageCountOne': '1 page',
+  'home.pageCount': { one: '1 page', other: '{count} pages' },
   'page.onThisPage': 'On this page',
   'page.owner': 'Owner',
   'page.noOwner': 'No owner',
@@ -102,14 +112,28 @@ const en = {
   'page.revision': 'Revision',
   'page.whatLinksHere': 'What links here',
   'page.contributors': 'Contributors',
+  'page.printSection': 'Print this section or save it as PDF',
+  'page.metaMore': 'Show the document control details',
+  'feed.follow': 'Follow changes',
+  'feed.thisPage': 'Changes to this page',
+  'feed.thisSection': 'Changes anywhere in {section}',
+  'feed.wholeSection': 'Changes anywhere in its section, {section}',
+  'feed.wholeWiki': 'Changes anywhere in the wiki',
+  'feed.hint': 'Add the link to your feed reader: in Outlook, RSS Feeds › Add a new RSS feed; in Teams or Slack, the RSS app of a channel.',
+  'feed.wikiTitle': '{site}: recent changes',
+  'feed.pageTitle': 'Changes to “{title}”',
+  'feed.sectionTitle': 'Changes in “{section}”',
   'print.revision': 'Revision {n}',
   'print.printedOn': 'printed on {date}',
   'print.binder': 'Procedures binder',
   'print.contents': 'Contents',
-  'print.documents': '{count} documents',
-  'print.builtFrom': 'Built from the wiki on {date}.',
+  'print.documents': { one: '1 document', other: '{count} documents' },
+  'print.builtFrom': 'Built from the wiki on {built}, printed on {printed}.',
   'print.lastChanged': 'Last changed',
   'print.address': 'On the wiki',
+  'print.print': 'Print or save as PDF',
+  'print.pdfHint': 'To get a PDF, choose “Save as PDF” as the printer. Every procedure starts on a new page, and the contents list links to each one.',
+  'print.backToSection': 'Back to {section}',
   'review.due': 'Review due',
   'review.overdue': 'Review overdue',
   'status.draft': 'Draft',
@@ -312,7 +336,11 @@ const en = {
 
 export type StringKey = keyof typeof en;
 
-const he: Record<StringKey, string> = {
+/** A message's plural forms, by `Intl.PluralRules` category; `other` is always there. */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+type Message = string | PluralForms;
+
+const he: Record<StringKey, Message> = {
   'site.skipToContent': 'דילוג לתוכן',
   'site.menu': 'תפריט',
   'site.closeMenu': 'סגירת התפריט',
@@ -321,8 +349,13 @@ const he: Record<StringKey, string> = {
   'site.home': 'דף הבית',
   'site.themeToggle': 'מצב כהה',
   'site.newPage': 'דף חדש',
-  'site.allPagesIn': 'כל {count} הדפים ב{section}',
+  'site.allPagesIn': { one: 'הדף היחיד ב{section}', two: 'שני הדפים ב{section}', other: 'כל {count} הדפים ב{section}' },
   'site.footer': 'התוכן נבדק על ידי הבעלים שלו לפני פרסומו.',
+  'site.tools': 'כלי הוויקי',
+  'site.changes': 'שינויים אחרונים',
+  'site.health': 'בריאות הידע',
+  'site.contributors': 'תורמים',
+  'site.proposals': 'ההצעות שלי',
   'search.label': 'חיפוש בוויקי',
   'search.placeholder': 'חיפוש',
   'search.shortcut': 'Ctrl K',
@@ -356,13 +389,16 @@ const he: Record<StringKey, string> = {
   'changes.title': 'שינויים אחרונים',
   'changes.intro': 'כל שינוי בוויקי, מהחדש לישן. אפשר להירשם לעדכונים.',
   'changes.feed': 'עדכוני Atom',
+  'changes.sectionFeeds': 'או מעקב אחר מדור אחד:',
   'changes.pages': 'שינה את {pages}',
   'contributors.title': 'תורמים',
   'contributors.intro': 'האנשים ששיפרו את הוויקי. תודה!',
   'contributors.last30': '30 הימים האחרונים',
   'contributors.last90': '90 הימים האחרונים',
   'contributors.allTime': 'מאז ומעולם',
-  'contributors.changes': '{count} שינויים ב-{pages} דפים',
+  'contributors.changes': '{changes} {pages}',
+  'contributors.changeCount': { one: 'שינוי אחד', two: 'שני שינויים', other: '{count} שינויים' },
+  'contributors.toPages': { one: 'בדף אחד', two: 'בשני דפים', other: 'ב-{count} דפים' },
   'contributors.first': 'תרומה ראשונה',
   'contributors.none': 'עדיין אין.',
   'health.title': 'בריאות הידע',
@@ -372,8 +408,7 @@ const he: Record<StringKey, string> = {
   'health.withoutOwner': 'דפים ללא בעלים',
   'health.wanted': 'דפים מבוקשים',
   'health.wantedIntro': 'דפים שיש אליהם קישורים אך הם עדיין לא קיימים, המבוקשים ביותר קודם. אפשר ליצור אותם!',
-  'health.links': '{count} קישורים',
-  'health.linksOne': 'קישור אחד',
+  'health.links': { one: 'קישור אחד', two: 'שני קישורים', other: '{count} קישורים' },
   'health.orphans': 'דפים יתומים',
   'health.orphansIntro': 'דפים שאף דף אחר אינו מקשר אליהם.',
   'health.stale': 'לא שונו שנה',
@@ -382,8 +417,7 @@ const he: Record<StringKey, string> = {
   'home.sections': 'מדורים',
   'home.recentlyUpdated': 'עודכנו לאחרונה',
   'home.morePages': 'דפים נוספים',
-  'home.pageCount': '{count} דפים',
-  'home.pageCountOne': 'דף אחד',
+  'home.pageCount': { one: 'דף אחד', two: 'שני דפים', other: '{count} דפים' },
   'page.onThisPage': 'בדף זה',
   'page.owner': 'בעלים',
   'page.noOwner': 'אין בעלים',
@@ -403,14 +437,28 @@ const he: Record<StringKey, string> = {
   'page.revision': 'גרסה',
   'page.whatLinksHere': 'דפים שמקשרים לכאן',
   'page.contributors': 'תורמים',
+  'page.printSection': 'הדפסת המדור או שמירתו כ-PDF',
+  'page.metaMore': 'הצגת פרטי בקרת המסמך',
+  'feed.follow': 'מעקב אחר שינויים',
+  'feed.thisPage': 'שינויים בדף זה',
+  'feed.thisSection': 'שינויים בכל המדור {section}',
+  'feed.wholeSection': 'שינויים בכל המדור שלו, {section}',
+  'feed.wholeWiki': 'שינויים בכל הוויקי',
+  'feed.hint': 'מוסיפים את הקישור לקורא העדכונים: ב-Outlook,‏ RSS Feeds › Add a new RSS feed; ב-Teams או ב-Slack, אפליקציית ה-RSS של הערוץ.',
+  'feed.wikiTitle': '{site}: שינויים אחרונים',
+  'feed.pageTitle': 'שינויים ב„{title}”',
+  'feed.sectionTitle': 'שינויים במדור „{section}”',
   'print.revision': 'גרסה {n}',
   'print.printedOn': 'הודפס ב-{date}',
   'print.binder': 'קלסר נהלים',
   'print.contents': 'תוכן העניינים',
-  'print.documents': '{count} מסמכים',
-  'print.builtFrom': 'נבנה מהוויקי ב-{date}.',
+  'print.documents': { one: 'מסמך אחד', two: 'שני מסמכים', other: '{count} מסמכים' },
+  'print.builtFrom': 'נבנה מהוויקי ב-{built}, הודפס ב-{printed}.',
   'print.lastChanged': 'שונה לאחרונה',
   'print.address': 'בוויקי',
+  'print.print': 'הדפסה או שמירה כ-PDF',
+  'print.pdfHint': 'כדי לקבל PDF, בוחרים ב„שמירה כ-PDF” בתור המדפסת. כל נוהל מתחיל בעמוד חדש, ותוכן העניינים מקשר לכל אחד מהם.',
+  'print.backToSection': 'חזרה ל{section}',
   'review.due': 'מועד סקירה מתקרב',
   'review.overdue': 'הסקירה באיחור',
   'status.draft': 'טיוטה',
@@ -611,7 +659,7 @@ const he: Record<StringKey, string> = {
   'reading.failed': "לא ניתן היה לטעון את רשימת הקריאה: {problem}",
 };
 
-const dictionaries: Record<Lang, Record<StringKey, string>> = { en, he };
+const dictionaries: Record<Lang, Record<StringKey, Message>> = { en, he };
 
 export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);
@@ -630,13 +678,24 @@ export function uiLang(lang: string): Lang {
 
 export type Translate = (key: StringKey, vars?: Record<string, string | number>) => string;
 
-/** A translator bound to one language; `{name}` placeholders are filled from `vars`. */
+/**
+ * A translator bound to one language; `{name}` placeholders are filled from `vars`. A message with
+ * plural forms takes the form for `vars.count` in that language (`other` without a count).
+ */
 export function translator(lang: string): Translate {
-  const dict = dictionaries[uiLang(lang)];
+  const ui = uiLang(lang);
+  const dict = dictionaries[ui];
+  const rules = new Intl.PluralRules(ui);
   return (key, vars) => {
-    const text = dict[key];
+    const message = dict[key];
+    const text = typeof message === 'string' ? message : pluralForm(message, rules, vars?.count);
     return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;
   };
+}
+
+function pluralForm(forms: PluralForms, rules: Intl.PluralRules, count: string | number | undefined): string {
+  const n = typeof count === 'number' ? count : Number(count);
+  return (Number.isFinite(n) ? forms[rules.select(n)] : undefined) ?? forms.other;
 }
 
 /** Formats an ISO date (YYYY-MM-DD) for readers of `lang`, in UTC so builds are reproducible. */
