@@ -1,8 +1,9 @@
 /**
- * Whether this site has its service (a static-only deploy has no /api/), asked once: one
- * `GET /api/session` per page, shared by every widget on it, and remembered for the browser
- * session when the answer is "no service" (404), so a static site asks once per visit. Nothing is
- * thrown and nothing is logged by this code: a widget without its service stays hidden.
+ * Whether this site has its service (a static-only deploy has no /api/), asked once per page and
+ * shared by every widget on it: `service.json` first — a static file saying `false` that the Node
+ * server answers `true` in place of (src/server/entry.ts), so a static host never sees a request to
+ * /api/ and the console shows no 404 — then `GET /api/session`. Nothing is thrown and nothing is
+ * logged by this code: a widget without its service stays hidden.
  */
 import type { SessionAnswer } from '../lib/proposals/wire.ts';
 
@@ -29,12 +30,25 @@ function remember(key: string, value: string): void {
   }
 }
 
+async function hasService(base: string, key: string): Promise<boolean> {
+  if (remembered(key) === ABSENT) return false;
+  try {
+    const response = await fetch(`${base.endsWith('/') ? base : `${base}/`}service.json`, { headers: { Accept: 'application/json' } });
+    const body = response.ok ? ((await response.json()) as { service?: unknown }) : undefined;
+    if (body?.service === true) return true;
+  } catch {
+    // Unreachable: treat as no service for this page.
+    return false;
+  }
+  remember(key, ABSENT);
+  return false;
+}
+
 async function ask(base: string): Promise<SessionAnswer | undefined> {
   const key = `pinkas:service:${base}`;
-  if (remembered(key) === ABSENT) return undefined;
+  if (!(await hasService(base, key))) return undefined;
   try {
     const response = await fetch(apiUrl(base, 'session'), { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
-    if (response.status === 404) remember(key, ABSENT);
     if (!response.ok) return undefined;
     const body = (await response.json()) as SessionAnswer;
     return typeof body.signedIn === 'boolean' ? body : undefined;

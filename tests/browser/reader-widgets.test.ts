@@ -39,12 +39,14 @@ const sendSearch = (page: Page, q: string) =>
   page.evaluate(async (query) => (await fetch('/api/signals/search', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ q: query, lang: 'en', results: 0, opened: false }) })).status, q);
 
 describe('without the service (a static-only copy of the site)', () => {
-  it('shows no widget, raises no script error, and asks for the service once per visit', async () => {
+  it('shows no widget, raises no script error, logs nothing, and never calls /api/', async () => {
     const server = await serveStatic(wiki.clientDir);
     try {
       const { page, errors } = await as(dana);
       const probes: string[] = [];
-      page.on('request', (r) => (new URL(r.url()).pathname.startsWith('/api/') ? probes.push(new URL(r.url()).pathname) : undefined));
+      const consoleErrors: string[] = [];
+      page.on('console', (m) => (m.type() === 'error' ? consoleErrors.push(m.text()) : undefined));
+      page.on('request', (r) => (/^\/(api\/|service\.json)/.test(new URL(r.url()).pathname) ? probes.push(new URL(r.url()).pathname) : undefined));
       await page.goto(`${server.url}/widget-test/safety/lab-safety/`, { waitUntil: 'networkidle' });
       expect(await page.locator('h1').textContent()).toBe('Lab safety rules');
       for (const widget of ['.feedback-widget', '.ack-widget', '.feedback-summary']) expect(await page.locator(widget).isVisible()).toBe(false);
@@ -52,8 +54,10 @@ describe('without the service (a static-only copy of the site)', () => {
       await expect.poll(() => page.locator('.reading-status').textContent()).toBe('Required reading needs the wiki’s service, which this site does not have.');
       await page.goto(`${server.url}/widget-test/`, { waitUntil: 'networkidle' });
       expect(await page.locator('.search-gaps').isVisible()).toBe(false);
-      expect(probes).toEqual(['/api/session']);
+      // service.json is a static file saying there is no service: asked once, then remembered.
+      expect(probes).toEqual(['/service.json']);
       expect(errors).toEqual([]);
+      expect(consoleErrors).toEqual([]);
     } finally {
       await server.close();
     }
