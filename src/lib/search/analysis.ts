@@ -11,8 +11,12 @@
  * letters — ו ה ב כ ל מ ש and their combinations (וכשה…) — so נוהל finds בנוהל, הנוהל and
  * שהנוהל. The full word is always kept, so a word that merely begins with one of those letters
  * (משרד) is still found as written; a prefix is only stripped when at least three letters remain.
+ * Each of these forms is also indexed by its common form (hebrew-stem.ts: plurals, feminine,
+ * construct and possessive endings, verbs through a lexicon), so עובדים finds העובד; a query
+ * looks the common form up with a lower boost than the word as written.
  */
 import lunr from 'lunr';
+import { hebrewStem } from './hebrew-stem.ts';
 
 const HEBREW_LETTER = /[\u05D0-\u05EA]/;
 /** Cantillation (U+0591–U+05AF) and niqqud points; not maqaf, paseq or sof pasuq (punctuation). */
@@ -31,7 +35,7 @@ const HEBREW_STOP_WORDS = new Set(
 );
 
 /** Splits text into words: letters, digits and marks, with quote marks kept inside Hebrew words. */
-const WORD = /[\p{L}\p{N}\p{M}]+(?:['"\u05F3\u05F4\u2019][\p{L}\p{N}\p{M}]+)*['\u05F3]?/gu;
+export const WORD = /[\p{L}\p{N}\p{M}]+(?:['"\u05F3\u05F4\u2019][\p{L}\p{N}\p{M}]+)*['\u05F3]?/gu;
 
 export function isHebrew(word: string): boolean {
   return HEBREW_LETTER.test(word);
@@ -79,11 +83,34 @@ export function words(text: string): { raw: string; start: number; norm: string 
   return out;
 }
 
-/** The terms a word contributes to the index: its stem (English) or its normal form and prefix variants (Hebrew). */
+/** Common forms are indexed apart from words as written (a common form is not a word: נוהל → ~נהל). */
+export const STEM_MARK = '~';
+
+/**
+ * The common forms of a Hebrew word (always) and of its prefix variants (when stemming changes
+ * them: a variant that is already short and bare, like נהל of מנהל, is more often a wrong split
+ * than a word, and would merge מנהל with נוהל).
+ */
+export function hebrewStems(norm: string, variants: string[]): string[] {
+  const out = [STEM_MARK + hebrewStem(norm)];
+  for (const variant of variants) {
+    const common = hebrewStem(variant);
+    if (common !== variant && !out.includes(STEM_MARK + common)) out.push(STEM_MARK + common);
+  }
+  return out;
+}
+
+/**
+ * The terms a word contributes to the index: its stem (English), or its normal form, prefix
+ * variants and their common forms (Hebrew).
+ */
 export function indexTermsOf(word: string): string[] {
   const norm = normalizeWord(word);
   if (!norm || isStopWord(norm)) return [];
-  if (isHebrew(norm)) return [norm, ...hebrewPrefixVariants(norm)];
+  if (isHebrew(norm)) {
+    const variants = hebrewPrefixVariants(norm);
+    return [norm, ...variants, ...hebrewStems(norm, variants)];
+  }
   return [stem(norm)];
 }
 
@@ -95,24 +122,33 @@ export interface QueryTerm {
   term: string;
   /** Hebrew only: the word without its prefix letters (בנוהל → נוהל), weaker matches. */
   variants: string[];
+  /** Hebrew only: the common forms of the word and its variants (עובדים → ~עבד), weaker still. */
+  stems: string[];
   /** A stop word; it is only searched when the query has nothing else. */
   stop: boolean;
 }
 
 export function analyzeQuery(query: string): QueryTerm[] {
-  return words(query).map(({ norm }) => ({
-    norm,
-    term: isHebrew(norm) ? norm : stem(norm),
-    variants: isHebrew(norm) ? hebrewPrefixVariants(norm) : [],
-    stop: isStopWord(norm),
-  }));
+  return words(query).map(({ norm }) => {
+    const hebrew = isHebrew(norm);
+    const variants = hebrew ? hebrewPrefixVariants(norm) : [];
+    return { norm, term: hebrew ? norm : stem(norm), variants, stems: hebrew ? hebrewStems(norm, variants) : [], stop: isStopWord(norm) };
+  });
 }
 
-/** Tokens for lunr: each word of the text, expanded into its index terms. */
-export function tokenize(text: string): lunr.Token[] {
+/**
+ * Tokens for lunr: each word of the text, expanded into its index terms. `cache` (word → tokens)
+ * saves analysing the same word twice; tokens carry no per-occurrence data, so they can be shared.
+ */
+export function tokenize(text: string, cache?: Map<string, lunr.Token[]>): lunr.Token[] {
   const tokens: lunr.Token[] = [];
   for (const m of (text ?? '').matchAll(WORD)) {
-    for (const term of indexTermsOf(m[0])) tokens.push(new lunr.Token(term, {}));
+    let terms = cache?.get(m[0]);
+    if (!terms) {
+      terms = indexTermsOf(m[0]).map((term) => new lunr.Token(term, {}));
+      cache?.set(m[0], terms);
+    }
+    for (const token of terms) tokens.push(token);
   }
   return tokens;
 }
