@@ -16,7 +16,7 @@
  * looks the common form up with a lower boost than the word as written.
  */
 import lunr from 'lunr';
-import { hebrewStem } from './hebrew-stem.ts';
+import { hebrewStem, isLexiconForm } from './hebrew-stem.ts';
 
 const HEBREW_LETTER = /[\u05D0-\u05EA]/;
 /** Cantillation (U+0591–U+05AF) and niqqud points; not maqaf, paseq or sof pasuq (punctuation). */
@@ -29,7 +29,7 @@ const MIN_STEM = 3;
 
 /** Words too common to help, after normalization (final letters mapped). Not מידע ("information"). */
 const HEBREW_STOP_WORDS = new Set(
-  ['של', 'את', 'על', 'עם', 'זה', 'זו', 'זאת', 'הוא', 'היא', 'הם', 'הן', 'או', 'גם', 'כי', 'אם', 'לא', 'כל', 'אל', 'מן', 'עד', 'אך', 'רק', 'כן', 'אשר', 'יש', 'אין', 'היה', 'היו', 'אנו', 'אנחנו', 'אני', 'אתה', 'את', 'לו', 'לה', 'בו', 'בה', 'כך', 'שם', 'פה', 'עוד', 'מה', 'מי', 'איך', 'כמו', 'בין', 'אבל'].map(
+  ['של', 'את', 'על', 'עם', 'זה', 'זו', 'זאת', 'הוא', 'היא', 'הם', 'הן', 'או', 'גם', 'כי', 'אם', 'לא', 'כל', 'אל', 'מן', 'עד', 'אך', 'רק', 'כן', 'אשר', 'יש', 'אין', 'היה', 'היו', 'אנו', 'אנחנו', 'אני', 'אתה', 'את', 'לו', 'לה', 'בו', 'בה', 'כך', 'שם', 'פה', 'עוד', 'מה', 'מי', 'איך', 'כמו', 'בין', 'אבל', 'כאשר', 'באשר'].map(
     (w) => mapFinals(w),
   ),
 );
@@ -87,29 +87,32 @@ export function words(text: string): { raw: string; start: number; norm: string 
 export const STEM_MARK = '~';
 
 /**
- * The common forms of a Hebrew word (always) and of its prefix variants (when stemming changes
- * them: a variant that is already short and bare, like נהל of מנהל, is more often a wrong split
- * than a word, and would merge מנהל with נוהל).
+ * The common forms of a Hebrew word (always) and of its prefix variants. A variant's common form is
+ * taken when stemming changes it or the lexicon lists it, or when the variant is a word of its own
+ * (`written`: the words of the wiki, normalized; a query passes none, and takes them all): a
+ * variant that is never written alone, like נהל of מנהל, is a wrong split rather than a word, and
+ * its common form would merge מנהל with נוהל.
  */
-export function hebrewStems(norm: string, variants: string[]): string[] {
+export function hebrewStems(norm: string, variants: string[], written?: ReadonlySet<string>): string[] {
   const out = [STEM_MARK + hebrewStem(norm)];
   for (const variant of variants) {
     const common = hebrewStem(variant);
-    if (common !== variant && !out.includes(STEM_MARK + common)) out.push(STEM_MARK + common);
+    const word = !written || written.has(variant) || common !== variant || isLexiconForm(variant);
+    if (word && !out.includes(STEM_MARK + common)) out.push(STEM_MARK + common);
   }
   return out;
 }
 
 /**
  * The terms a word contributes to the index: its stem (English), or its normal form, prefix
- * variants and their common forms (Hebrew).
+ * variants and their common forms (Hebrew; `written` as for `hebrewStems`).
  */
-export function indexTermsOf(word: string): string[] {
+export function indexTermsOf(word: string, written: ReadonlySet<string> = new Set()): string[] {
   const norm = normalizeWord(word);
   if (!norm || isStopWord(norm)) return [];
   if (isHebrew(norm)) {
     const variants = hebrewPrefixVariants(norm);
-    return [norm, ...variants, ...hebrewStems(norm, variants)];
+    return [norm, ...variants, ...hebrewStems(norm, variants, written)];
   }
   return [stem(norm)];
 }
@@ -134,6 +137,13 @@ export function analyzeQuery(query: string): QueryTerm[] {
     const variants = hebrew ? hebrewPrefixVariants(norm) : [];
     return { norm, term: hebrew ? norm : stem(norm), variants, stems: hebrew ? hebrewStems(norm, variants) : [], stop: isStopWord(norm) };
   });
+}
+
+/** The Hebrew words of texts as written, normalized (for `indexTermsOf`). */
+export function writtenHebrewWords(texts: Iterable<string>): Set<string> {
+  const raw = new Set<string>();
+  for (const text of texts) for (const m of text.matchAll(WORD)) if (HEBREW_LETTER.test(m[0])) raw.add(m[0]);
+  return new Set([...raw].map(normalizeWord));
 }
 
 /**

@@ -9,6 +9,7 @@
  * headings and the text of the results instead.
  */
 import { isListed } from '../nav/tree.ts';
+import { writtenHebrewWords } from './analysis.ts';
 import {
   filterFile, layerFile, metaFile, pageTextFile, SEARCH_FORMAT, vocabFile,
   type FilterFile, type Manifest, type MetaFile, type PageRow, type PageTextFile,
@@ -36,14 +37,13 @@ export interface SearchIndexOptions {
   sectionTitles?: ReadonlyMap<string, string>;
   /** Groups of words that mean the same (content/_search/synonyms.yml). */
   synonyms?: string[][];
+  /** Sizes (tests use small ones): chunks in characters of JSON, postings per term before tiering, terms per vocabulary block. */
+  sizes?: Partial<typeof SIZES>;
 }
 
-/** Pages per metadata file; chunk sizes in characters of JSON; postings per term before tiering. */
+/** Pages per metadata file. */
 export const BUCKET = 32;
-const TITLE_CHUNK = 12_000;
-const TEXT_CHUNK = 24_000;
-const TIER = 2_000;
-const VOCAB_BLOCK = 2_000;
+const SIZES = { titleChunk: 12_000, textChunk: 24_000, tier: 2_000, vocabBlock: 2_000 };
 
 function keywordsOf(extra: Record<string, unknown> | undefined): string[] {
   const value = extra?.keywords;
@@ -69,9 +69,11 @@ export function buildSearchIndex(allPages: SearchablePage[], options: SearchInde
   const tags = [...new Set(pages.flatMap((p) => p.tags))].sort();
   const files = new Map<string, string>();
 
+  const written = writtenHebrewWords(pages.flatMap((page) => [page.title, ...page.sections.map((s) => `${s.heading} ${s.text}`)]));
   const titles = weightedIndex(
     pages.map((page) => ({ title: page.title, tags: [...page.tags, ...keywordsOf(page.extra)].join(' '), name: nameWords(page.slug) })),
     [['title', 10], ['tags', 5], ['name', 3]],
+    written,
   );
   const docPage: number[] = [];
   const docSection: number[] = [];
@@ -86,13 +88,15 @@ export function buildSearchIndex(allPages: SearchablePage[], options: SearchInde
       }
     })(),
     [['heading', 3], ['body', 1]],
+    written,
   );
 
-  const titleChunks = partition(titles, { pageOf: (doc) => doc, chunkChars: TITLE_CHUNK, tier: TIER });
-  const textChunks = partition(text, { pageOf: (doc) => docPage[doc]!, sectionOf: (doc) => docSection[doc]!, chunkChars: TEXT_CHUNK, tier: TIER });
+  const sizes = { ...SIZES, ...options.sizes };
+  const titleChunks = partition(titles, { pageOf: (doc) => doc, chunkChars: sizes.titleChunk, tier: sizes.tier });
+  const textChunks = partition(text, { pageOf: (doc) => docPage[doc]!, sectionOf: (doc) => docSection[doc]!, chunkChars: sizes.textChunk, tier: sizes.tier });
   titleChunks.chunks.forEach((chunk, i) => files.set(layerFile('titles', i), JSON.stringify(chunk)));
   textChunks.chunks.forEach((chunk, i) => files.set(layerFile('text', i), JSON.stringify(chunk)));
-  const vocab = vocabularyBlocks([...titles.terms.keys(), ...text.terms.keys()], VOCAB_BLOCK);
+  const vocab = vocabularyBlocks([...titles.terms.keys(), ...text.terms.keys()], sizes.vocabBlock);
   vocab.blocks.forEach((block, i) => files.set(vocabFile(i), JSON.stringify(block)));
 
   const tagIndex = new Map(tags.map((t, i) => [t, i]));

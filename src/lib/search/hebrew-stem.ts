@@ -48,6 +48,11 @@ function skeleton(stem: string): string {
   return bare.length >= MIN_STEM ? bare : single;
 }
 
+/** Whether the lexicon lists the word (so its common form is meant, even where it reads the same). */
+export function isLexiconForm(word: string): boolean {
+  return hebrewLexicon.has(word);
+}
+
 /**
  * The common form of a normalized Hebrew word, or the word itself when nothing applies (short
  * words, protected words).

@@ -41,8 +41,11 @@ class Ints {
   }
 }
 
-/** Weighted postings of documents given as field → text, with the field boosts given. */
-export function weightedIndex(docs: Iterable<Record<string, string>>, fields: [string, number][]): WeightedIndex {
+/**
+ * Weighted postings of documents given as field → text, with the field boosts given; `written` as
+ * for `indexTermsOf`.
+ */
+export function weightedIndex(docs: Iterable<Record<string, string>>, fields: [string, number][], written?: ReadonlySet<string>): WeightedIndex {
   const termIds = new Map<string, number>();
   const termNames: string[] = [];
   // Words repeat across a wiki far more than they vary: analyse each distinct word once.
@@ -50,7 +53,7 @@ export function weightedIndex(docs: Iterable<Record<string, string>>, fields: [s
   const idsOf = (word: string) => {
     let ids = analysed.get(word);
     if (!ids) {
-      ids = indexTermsOf(word).map((name) => {
+      ids = indexTermsOf(word, written).map((name) => {
         let id = termIds.get(name);
         if (id === undefined) termIds.set(name, (id = termNames.push(name) - 1));
         return id;
