@@ -9,8 +9,9 @@ import { SearchEngine, type SearchResult } from '../lib/search/engine.ts';
 import type { SearchRequest, SearchResponse, ShownResult } from './protocol.ts';
 
 let engine: Promise<SearchEngine> | undefined;
-/** The latest request of each channel; older ones are not worth finishing. */
+/** The latest request of each channel, and how to stop it: older ones are not worth finishing. */
 const latest = new Map<number, number>();
+const inFlight = new Map<number, AbortController>();
 
 function open(base: string): Promise<SearchEngine> {
   engine ??= SearchEngine.open(async (file) => {
@@ -36,21 +37,31 @@ self.onmessage = async (event: MessageEvent<SearchRequest | { prefetch: string }
   }
   latest.set(data.channel, data.id);
   const isLatest = () => latest.get(data.channel) === data.id;
+  // The reader typed on: what the previous query still had to fetch (titles, texts) is not needed.
+  inFlight.get(data.channel)?.abort();
+  const controller = new AbortController();
+  inFlight.set(data.channel, controller);
+  const { signal } = controller;
   try {
     const e = await open(data.base);
+    // Let keystrokes already on their way arrive first: only the latest query is worth loading for.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     if (!isLatest()) return;
     if (!data.query.trim()) {
       answer(e, data, [], true);
       return;
     }
     let full: SearchResult[] | undefined;
-    const fullText = e.search(data.query, data.filters, data.limit).then((results) => (full = results));
-    const quick = await e.search(data.query, data.filters, data.limit, { fullText: false });
+    const fullText = e.search(data.query, data.filters, data.limit, { signal }).then((results) => (full = results));
+    // Its failure is reported below, when it is awaited.
+    fullText.catch(() => {});
+    const quick = await e.search(data.query, data.filters, data.limit, { fullText: false, signal });
     // When the full text was already at hand, it is the only answer.
     if (full === undefined && isLatest()) answer(e, data, quick, false);
     await fullText;
     if (isLatest()) answer(e, data, full!, true);
   } catch (error) {
+    if (signal.aborted) return;
     postMessage({ id: data.id, query: data.query, results: [], complete: true, facets: { sections: [], tags: [], langs: [] }, error: (error as Error).message } satisfies SearchResponse);
   }
 };

@@ -26,6 +26,8 @@ export interface SearchFilters {
 export interface SearchOptions {
   /** False: answer from the titles layer only (the quick answer while the full text loads). Default true. */
   fullText?: boolean;
+  /** Once aborted (the reader typed on), nothing more is fetched for this query and it rejects. */
+  signal?: AbortSignal;
 }
 
 export interface SearchResult {
@@ -78,13 +80,16 @@ export class SearchEngine {
     const terms = (all.some((t) => !t.stop) ? all.filter((t) => !t.stop) : all).slice(-16);
     if (terms.length === 0) return [];
     const [lookups, allowed] = await Promise.all([plan(this.#store, terms, this.#synonyms, fullText), this.#allowed(filters)]);
+    options.signal?.throwIfAborted();
     const { candidates, found } = rank(this.#store, lookups, allowed);
     let best = 0;
     for (const c of candidates) best = Math.max(best, c.score);
-    const pool = top(candidates.filter((c) => c.score >= CUT * best), limit + 10);
-
+    // A phrase can lift a page a few places: for a query of several words, a few more pages are looked at.
     const phrase = terms.length > 1 ? normalizedPhrase(query) : '';
+    const pool = top(candidates.filter((c) => c.score >= CUT * best), phrase ? limit + 6 : limit);
+
     const infos = new Map(await Promise.all(pool.map(async (c) => [c.page, await this.#store.page(c.page)] as const)));
+    options.signal?.throwIfAborted();
     if (phrase) {
       for (const c of pool) if (normalizedPhrase(infos.get(c.page)!.title).includes(phrase)) c.score *= 1.5;
       pool.sort(order);
@@ -92,6 +97,7 @@ export class SearchEngine {
     const chosen = pool.slice(0, limit);
     const matches = matcherOf(found);
     const texts = fullText ? new Map(await Promise.all(chosen.map(async (c) => [c.page, await this.#store.text(c.page)] as const))) : new Map<number, PageTextFile>();
+    options.signal?.throwIfAborted();
     const shown = chosen.map((c) => ({ c, ...this.#where(c, texts.get(c.page), matches) }));
     if (phrase) {
       for (const s of shown) if (normalizedPhrase(`${s.heading?.text ?? ''} ${s.snippet}`).includes(phrase)) s.c.score *= 1.3;
