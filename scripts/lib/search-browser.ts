@@ -42,12 +42,15 @@ export async function keystrokeRuns(browser: Browser, site: string, indexDir: st
       let typing = false;
       let bytes = 0;
       let requests = 0;
+      const log: string[] = [];
       page.on('requestfinished', async (request) => {
         if (!typing) return;
         const sizes = await request.sizes().catch(() => undefined);
         if (!sizes) return;
         bytes += sizes.responseBodySize;
         requests++;
+        const t = request.timing();
+        log.push(`${request.url().split('/').pop()} ${Math.round(t.startTime)} +${Math.round(t.responseEnd)} ${sizes.responseBodySize}`);
       });
       await page.evaluate((query) => {
         const w = window as unknown as { marks: Record<string, number> };
@@ -67,6 +70,7 @@ export async function keystrokeRuns(browser: Browser, site: string, indexDir: st
       const marks = await page.evaluate(() => (window as unknown as { marks: Record<string, number> }).marks);
       await page.waitForLoadState('networkidle');
       const hrefs = await page.locator('#search-listbox [role="option"]').evaluateAll((options) => options.map((o) => o.getAttribute('data-href') ?? ''));
+      if (process.env.BENCH_VERBOSE === '2') console.log(`${q}: keydown at ${marks.key}, full at ${marks.full}\n  ${log.join('\n  ')}`);
       runs.push({ q, first: (marks.first ?? marks.full!) - marks.key!, full: marks.full! - marks.key!, bytes, requests, hrefs });
       await context.close();
     }

@@ -12,6 +12,9 @@ let engine: Promise<SearchEngine> | undefined;
 /** The latest request of each channel, and how to stop it: older ones are not worth finishing. */
 const latest = new Map<number, number>();
 const inFlight = new Map<number, AbortController>();
+/** When each channel last asked; a request soon after another is a keystroke of a reader typing. */
+const askedAt = new Map<number, number>();
+const TYPING_PAUSE = 100;
 
 function open(base: string): Promise<SearchEngine> {
   engine ??= SearchEngine.open(async (file) => {
@@ -36,6 +39,8 @@ self.onmessage = async (event: MessageEvent<SearchRequest | { prefetch: string }
     return;
   }
   latest.set(data.channel, data.id);
+  const typing = performance.now() - (askedAt.get(data.channel) ?? -Infinity) < 500;
+  askedAt.set(data.channel, performance.now());
   const isLatest = () => latest.get(data.channel) === data.id;
   // The reader typed on: what the previous query still had to fetch (titles, texts) is not needed.
   inFlight.get(data.channel)?.abort();
@@ -52,7 +57,13 @@ self.onmessage = async (event: MessageEvent<SearchRequest | { prefetch: string }
       return;
     }
     let full: SearchResult[] | undefined;
-    const fullText = e.search(data.query, data.filters, data.limit, { signal }).then((results) => (full = results));
+    const fullText = (async () => {
+      // While the reader is still typing, the full text waits for a pause: each answer it would give
+      // on the way costs the texts of its results.
+      if (typing) await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE));
+      signal.throwIfAborted();
+      return (full = await e.search(data.query, data.filters, data.limit, { signal }));
+    })();
     // Its failure is reported below, when it is awaited.
     fullText.catch(() => {});
     const quick = await e.search(data.query, data.filters, data.limit, { fullText: false, signal });

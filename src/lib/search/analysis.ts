@@ -69,8 +69,12 @@ function stem(word: string): string {
   return lunr.stemmer(new lunr.Token(word, {})).toString();
 }
 
+/** Besides lunr's: words of questions ("how many days…") and prepositions that say nothing about the answer. */
+const ENGLISH_STOP_WORDS = new Set(['many', 'much', 'per']);
+
 function isStopWord(normalized: string): boolean {
-  return isHebrew(normalized) ? HEBREW_STOP_WORDS.has(normalized) : lunr.stopWordFilter(new lunr.Token(normalized, {})) === undefined;
+  if (isHebrew(normalized)) return HEBREW_STOP_WORDS.has(normalized);
+  return ENGLISH_STOP_WORDS.has(normalized) || lunr.stopWordFilter(new lunr.Token(normalized, {})) === undefined;
 }
 
 /** The words of a text, as written (for highlighting) and normalized. */

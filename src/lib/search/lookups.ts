@@ -124,8 +124,10 @@ export async function plan(store: IndexStore, terms: QueryTerm[], synonyms: Syno
   const known = (t: string) => layers.some((layer) => store.entry(layer, t) !== undefined);
   await Promise.all(
     terms.map(async (term, i) => {
-      // A typo is only assumed for longer words that appear nowhere in the index as typed.
+      // A typo is only assumed for longer words that appear nowhere in the index as typed (nor, for
+      // the word being typed, as the beginning of a word).
       if (term.norm.length < 5 || [term.term, ...term.variants, ...term.stems].some(known)) return;
+      if (i === last && out[i]!.text.some((l) => l.boost === BOOST.prefix)) return;
       const candidates = await typoCandidates(store, term.term);
       await Promise.all(layers.map((layer) => store.loadTerms(layer, candidates)));
       for (const layer of layers) for (const c of candidates) add(out[i]![layer], c, BOOST.fuzzy);
