@@ -53,7 +53,7 @@ export interface SearchResult {
 }
 
 /** Results scoring below this share of the best are noise (a stray typo or prefix match), not answers. */
-const CUT = Number(process.env.CUT ?? 0.1);
+const CUT = 0.1;
 
 export class SearchEngine {
   readonly manifest: Manifest;
