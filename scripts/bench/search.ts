@@ -24,6 +24,8 @@ import { mapBounded } from '../../src/lib/content/read-content.ts';
 import { buildPagefind, queryPagefind } from '../lib/pagefind-bench.ts';
 import { hitRate, meanNdcg, readFixture, type GradedQuery, type Question } from '../lib/relevance.ts';
 import { keystrokeRuns } from '../lib/search-browser.ts';
+import { measureHebrew } from '../lib/hebrew-measure.ts';
+import { loadWiki } from '../../src/lib/wiki/load.ts';
 import { localCertificate } from '../lib/tls-cert.ts';
 import { engineFor } from '../lib/wiki-search.ts';
 
@@ -167,7 +169,16 @@ async function relevance(): Promise<[string, string][]> {
     const { rate: r } = await hitRate(engine, list);
     return pct(Math.round(r * list.length), list.length);
   };
+  const wiki = await loadWiki({ contentDir: 'content', defaultLang: 'en' });
+  const hebrew = measureHebrew(wiki.pages.flatMap((p) => [p.title, ...p.sections.map((s) => `${s.heading} ${s.text}`)]));
+  const share = (x: number) => `${(100 * x).toFixed(0)}%`;
   return [
+    [
+      'Hebrew word pairs vs hspell lemmas: recall / precision',
+      hebrew
+        ? `common forms ${share(hebrew.commonForms.recall)} / ${share(hebrew.commonForms.precision)}; prefix letters only ${share(hebrew.prefixOnly.recall)} / ${share(hebrew.prefixOnly.precision)} (${hebrew.words} words)`
+        : '(hspell not installed: apt-get install hspell to measure)',
+    ],
     ['sample wiki fixtures, top-3 (EN / HE)', `${await rate(sample.en!)} / ${await rate(sample.he!)}`],
     ['held-out set, top-3 (EN / HE)', `${await rate(held.en!)} / ${await rate(held.he!)}`],
     ['graded set, nDCG@10 (EN / HE)', `${(await meanNdcg(engine, graded.en!)).toFixed(3)} / ${(await meanNdcg(engine, graded.he!)).toFixed(3)}`],

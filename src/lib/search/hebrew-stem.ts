@@ -5,8 +5,8 @@
  * form, at index and at query time alike. It works on normalized words (no niqqud, final letters
  * mapped to their ordinary forms, prefix letters already taken off by the caller).
  *
- * The common form is the word without its ending and without the vowel letters ו and י after its
- * first letter, so that full and defective spelling meet too (תוכנית = תכנית, בודק = בדיקה → בדק).
+ * The common form is the word without its ending, with the vowel letter ו of full spelling after its
+ * first letter dropped, so that full and defective spelling meet too (תוכנית = תכנית).
  * Guards against over-stripping: a stem keeps at least three letters, words the rules would
  * conflate with unrelated words are protected (כתובת is not כתוב), and the lexicon, written by
  * hand for the vocabulary of procedures, takes precedence where the rules do not reach.
@@ -39,12 +39,14 @@ function stripEndings(word: string): string {
 }
 
 /**
- * ו and י after the first letter are vowel letters more often than not: dropped, if three letters
- * remain; else only doubled ones are made single (חנייה = חניה).
+ * Full and defective spelling meet: doubled ו and י are made single (חנייה = חניה), and a ו right
+ * after the first letter — the vowel letter of full spelling (תוכנית = תכנית, בודק ~ בדק) — is
+ * dropped, if three letters remain. Other vowel letters stay: dropping them all would merge far
+ * more unrelated words than it joins.
  */
 function skeleton(stem: string): string {
   const single = stem.replace(/יי/g, 'י').replace(/וו/g, 'ו');
-  const bare = single[0] + single.slice(1).replace(/[וי]/g, '');
+  const bare = single[1] === 'ו' ? single[0] + single.slice(2) : single;
   return bare.length >= MIN_STEM ? bare : single;
 }
 
