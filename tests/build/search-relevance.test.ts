@@ -48,6 +48,44 @@ describe('search relevance on the sample wiki', async () => {
   });
 });
 
+describe('what readers notice, on the sample wiki', async () => {
+  const engine = await engineFor('content');
+  const slugs = async (q: string) => (await engine.search(q, {}, 8)).map((r) => r.slug);
+
+  it('shows the passage that matched, with the word marked, also for Hebrew words with prefixes', async () => {
+    const [parking] = await engine.search('parking');
+    expect(parking!.snippet.toLowerCase()).toContain('parking');
+    expect(parking!.snippetMarks.filter(([, marked]) => marked).map(([text]) => text.toLowerCase())).toContain('parking');
+    const hebrew = await engine.search('בנוהל');
+    expect(hebrew.length).toBeGreaterThan(1);
+    for (const r of hebrew) expect(r.snippetMarks.concat(r.titleMarks).some(([text, marked]) => marked && text.includes('נוהל')), r.slug).toBe(true);
+  });
+
+  it('cuts results far below the best: a misspelt word finds its page and no noise', async () => {
+    const results = await slugs('pasword');
+    expect(results[0]).toBe('it-security/passwords-and-mfa');
+    expect(results).not.toContain('wiki-help/how-to-write-a-page');
+  });
+
+  it('puts pages whose title matches before a heading match elsewhere, and links them to the page', async () => {
+    const results = await engine.search('leave');
+    expect(results.slice(0, 3).map((r) => r.slug).sort()).toEqual(['hr/annual-leave', 'hr/parental-leave', 'hr/sick-leave']);
+    expect(results[0]).toMatchObject({ slug: 'hr/annual-leave' });
+    expect(results[0]!.heading).toBeUndefined();
+  });
+
+  it('finds the page despite a transposition or a dropped letter in the word that carries the meaning', async () => {
+    expect((await slugs('phsihing'))[0]).toBe('it-security/phishing');
+    expect((await slugs('vacaton days'))[0]).toBe('hr/annual-leave');
+    expect((await slugs('reimbursment commuting'))[0]).toBe('finance/commuting-reimbursement');
+  });
+
+  it('is not thrown off by a typo in an incidental word', async () => {
+    expect((await slugs('laptop was stolen yesterdy'))[0]).toBe('it-security/lost-device');
+    expect((await slugs('phishing emial'))[0]).toBe('it-security/phishing');
+  });
+});
+
 describe.skipIf(!corpus)('search relevance on the 18F handbook', async () => {
   const engine = corpus ? await engineFor(corpus) : undefined;
   const set = await readFixture<Question>('18f.json');

@@ -34,10 +34,12 @@ export function synonymTable(groups: string[][]): SynonymTable {
   for (const group of groups) {
     // One word per entry: a phrase is not a word of the query.
     const keys = group.map((entry) => analyzeQuery(entry)).filter((terms) => terms.length === 1).map(([t]) => t!);
+    // An entry stands for its word and the word's own common form (not those of its prefix
+    // variants: מנהל is not מ + נהל here).
+    const formsOf = (k: QueryTerm) => [k.term, ...k.stems.slice(0, 1)];
     for (const key of keys) {
-      const others = keys.filter((k) => k.term !== key.term).flatMap((k) => [k.term, ...k.stems]);
-      // A word of the query finds its group by its term or by its Hebrew common form.
-      for (const form of [key.term, ...key.stems]) table.set(form, [...new Set([...(table.get(form) ?? []), ...others])]);
+      const others = keys.filter((k) => k.term !== key.term).flatMap(formsOf);
+      for (const form of formsOf(key)) table.set(form, [...new Set([...(table.get(form) ?? []), ...others])]);
     }
   }
   return table;
@@ -54,7 +56,7 @@ function exactLookups(term: QueryTerm, synonyms: SynonymTable): Lookup[] {
   add(out, term.term, BOOST.exact);
   if (term.norm !== term.term) add(out, term.norm, BOOST.exact);
   for (const variant of term.variants) add(out, variant, BOOST.variant);
-  for (const key of [term.term, ...term.variants, ...term.stems]) {
+  for (const key of [term.term, ...term.variants, ...term.stems.slice(0, 1)]) {
     for (const synonym of synonyms.get(key) ?? []) add(out, synonym, synonym.startsWith(STEM_MARK) ? BOOST.prefix : BOOST.synonym);
   }
   for (const stem of term.stems) add(out, stem, BOOST.stem);
@@ -83,15 +85,25 @@ export function editDistance(a: string, b: string, max: number): number {
   return previous[b.length]!;
 }
 
-/** Terms of the vocabulary within the word's typo distance, closest first. */
-async function typoCandidates(store: IndexStore, term: string): Promise<string[]> {
+/**
+ * Terms of the vocabulary within the word's typo distance, closest first: the stem as typed against
+ * the stems of the index, or the beginning of the word as typed against a stem (so that a typo
+ * before an ending, phsihing for phishing, or a dropped letter, vacaton, still meets its stem).
+ */
+async function typoCandidates(store: IndexStore, word: QueryTerm): Promise<string[]> {
+  const { term, norm } = word;
   const max = term.length >= 9 ? 2 : 1;
-  const starts = [...new Set([term.slice(0, 2), term[1]! + term[0]!])];
+  const starts = [...new Set([norm.slice(0, 2), norm[1]! + norm[0]!])];
   const vocabulary = (await Promise.all(starts.map((s) => store.vocabulary(s)))).flat();
   const scored = vocabulary
-    .filter((t) => !t.startsWith(STEM_MARK))
-    .map((t) => ({ t, d: editDistance(term, t, max) }))
-    .filter((c) => c.d <= max && c.d > 0);
+    .filter((t) => !t.startsWith(STEM_MARK) && t !== term)
+    .map((t) => {
+      const stemmed = editDistance(term, t, max);
+      // The beginning of a word against a stem: one typo at most (a stem is short; two would match anything).
+      const begins = t.length >= 4 && norm.length > t.length && norm.length - t.length <= 4 ? editDistance(norm.slice(0, t.length), t, 1) : max + 1;
+      return { t, d: Math.min(stemmed, begins) };
+    })
+    .filter((c) => c.d <= max);
   const closest = Math.min(...scored.map((c) => c.d));
   return scored.filter((c) => c.d === closest).slice(0, MAX_TYPO_CANDIDATES).map((c) => c.t);
 }
@@ -128,7 +140,7 @@ export async function plan(store: IndexStore, terms: QueryTerm[], synonyms: Syno
       // the word being typed, as the beginning of a word).
       if (term.norm.length < 5 || [term.term, ...term.variants, ...term.stems].some(known)) return;
       if (i === last && out[i]!.text.some((l) => l.boost === BOOST.prefix)) return;
-      const candidates = await typoCandidates(store, term.term);
+      const candidates = await typoCandidates(store, term);
       await Promise.all(layers.map((layer) => store.loadTerms(layer, candidates)));
       for (const layer of layers) for (const c of candidates) add(out[i]![layer], c, BOOST.fuzzy);
     }),
