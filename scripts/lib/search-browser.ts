@@ -14,6 +14,8 @@ export interface KeystrokeRun {
   /** Milliseconds from the first keydown. */
   first: number;
   full: number;
+  /** Milliseconds from the last keydown to the full-text answer (without the time the typing took). */
+  afterLast: number;
   /** Bytes (as transferred) of the search index files and scripts fetched from the first keydown on. */
   bytes: number;
   requests: number;
@@ -57,7 +59,10 @@ export async function keystrokeRuns(browser: Browser, site: string, indexDir: st
         w.marks = {};
         const input = document.querySelector<HTMLInputElement>('#search-input')!;
         const popup = document.querySelector<HTMLElement>('.search-popup')!;
-        input.addEventListener('keydown', () => (w.marks.key ??= performance.now()), { capture: true });
+        input.addEventListener('keydown', () => {
+          w.marks.key ??= performance.now();
+          w.marks.last = performance.now();
+        }, { capture: true });
         new MutationObserver(() => {
           if (!popup.hidden && popup.querySelector('[role="option"]')) w.marks.first ??= performance.now();
           if (popup.dataset.complete === 'true' && popup.dataset.query === query) w.marks.full ??= performance.now();
@@ -71,7 +76,7 @@ export async function keystrokeRuns(browser: Browser, site: string, indexDir: st
       await page.waitForLoadState('networkidle');
       const hrefs = await page.locator('#search-listbox [role="option"]').evaluateAll((options) => options.map((o) => o.getAttribute('data-href') ?? ''));
       if (process.env.BENCH_VERBOSE === '2') console.log(`${q}: keydown at ${marks.key}, full at ${marks.full}\n  ${log.join('\n  ')}`);
-      runs.push({ q, first: (marks.first ?? marks.full!) - marks.key!, full: marks.full! - marks.key!, bytes, requests, hrefs });
+      runs.push({ q, first: (marks.first ?? marks.full!) - marks.key!, full: marks.full! - marks.key!, afterLast: marks.full! - marks.last!, bytes, requests, hrefs });
       await context.close();
     }
   } finally {
