@@ -5,6 +5,7 @@ import { startWiki } from './wiki-server.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     siteUrl: string;
+    clientDir: string;
     repoDir: string;
     baseCommit: string;
     clientDir: string;
@@ -21,6 +22,7 @@ export default async function setup(project: TestProject) {
   const [wiki, browser] = await Promise.all([startWiki(), browserDescription()]);
   console.log(`[pinkas] browser tests run in ${browser}`);
   project.provide('siteUrl', wiki.url);
+  project.provide('clientDir', wiki.clientDir);
   project.provide('repoDir', wiki.repoDir);
   project.provide('baseCommit', wiki.baseCommit);
   project.provide('clientDir', wiki.clientDir);
