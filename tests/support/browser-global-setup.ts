@@ -5,7 +5,6 @@ import { startWiki } from './wiki-server.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     siteUrl: string;
-    clientDir: string;
     repoDir: string;
     baseCommit: string;
     clientDir: string;
@@ -25,7 +24,6 @@ export default async function setup(project: TestProject) {
   project.provide('clientDir', wiki.clientDir);
   project.provide('repoDir', wiki.repoDir);
   project.provide('baseCommit', wiki.baseCommit);
-  project.provide('clientDir', wiki.clientDir);
   project.provide('serverEntry', wiki.serverEntry);
   return () => wiki.stop();
 }

@@ -12,8 +12,6 @@ import { buildSite } from './build-site.ts';
 
 export interface WikiServer {
   url: string;
-  /** The static part of the build (pages, scripts, search index). */
-  clientDir: string;
   repoDir: string;
   baseCommit: string;
   /** The static part of the build the server serves (dist/client/). */
@@ -91,7 +89,6 @@ export async function startWiki(options: { env?: Record<string, string>; serverE
   }
   return {
     url,
-    clientDir: build.clientDir,
     repoDir,
     baseCommit,
     clientDir: build.clientDir,
