@@ -39,6 +39,7 @@ describe('resolving a conflict', () => {
       expect(await part.locator('.conflict-changed').allTextContents()).toEqual([' for parental leave', 'How to apply']);
       expect(await conflict.textContent()).not.toContain('16 months');
       expect(await conflict.locator('[data-ed="conflict-status"]').textContent()).toBe('Decided: 0 of 1.');
+      expect(await seriousViolations(page)).toEqual([]);
 
       // Undecided, nothing is sent: the button says it is not ready yet (aria-disabled, still
       // reachable), and pressing it says why and takes the contributor to the part.
