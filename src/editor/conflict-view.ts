@@ -33,6 +33,7 @@ export interface ConflictView {
   destroy(): void;
 }
 
+/** Lines of text (blank ones aside) shown before and after a part, to see where it is. */
 const CONTEXT = 2;
 const choiceKinds = ['yours', 'theirs', 'both', 'edit'] as const;
 
@@ -112,7 +113,9 @@ function card(chunk: ConflictChunk, before: Chunk | undefined, after: Chunk | un
   const root = el('fieldset', 'conflict-part');
   root.dataset.conflict = String(chunk.index);
   root.append(el('legend', undefined, t('editor.conflictPart', { n: chunk.index + 1, total, line: chunk.line })));
-  if (before?.kind === 'merged' && before.lines.length) root.append(context(before.lines.slice(-CONTEXT), o));
+  const near = (chunk: Chunk | undefined, take: (lines: string[]) => string[]) => (chunk?.kind === 'merged' ? take(chunk.lines.filter((l) => l.trim())) : []);
+  const above = near(before, (lines) => lines.slice(-CONTEXT));
+  if (above.length) root.append(context(above, o));
   const versions = el('div', 'conflict-versions');
   const version = (kind: 'yours' | 'theirs', label: string, lines: string[]) => {
     const figure = el('figure', `conflict-version conflict-${kind}`);
@@ -121,7 +124,8 @@ function card(chunk: ConflictChunk, before: Chunk | undefined, after: Chunk | un
   };
   versions.append(version('yours', t('editor.conflictYours'), chunk.yours), version('theirs', t('editor.conflictTheirs'), chunk.theirs));
   root.append(versions);
-  if (after?.kind === 'merged' && after.lines.length) root.append(context(after.lines.slice(0, CONTEXT), o));
+  const below = near(after, (lines) => lines.slice(0, CONTEXT));
+  if (below.length) root.append(context(below, o));
   const original = el('details', 'conflict-base');
   original.append(el('summary', undefined, t('editor.conflictBase')), linesBlock(chunk.base, undefined, o, t('editor.conflictNothing')));
   root.append(original);

@@ -1,11 +1,10 @@
 /**
  * The preview follows the cursor. The rendered page carries no source positions (the pipeline
  * gives readers and the preview the very same HTML), so the two are matched by their headings:
- * each heading of the source (from CodeMirror's Markdown syntax tree, so a `#` in a code block is
- * not one) is paired, in order, with the preview's heading of the same text, and a line between
- * two headings scrolls the preview to the same fraction of the way between them.
+ * each heading of the source (a `#` line outside code blocks, found in one pass over the lines, so
+ * it stays cheap on a long page) is paired, in order, with the preview's heading of the same text,
+ * and a line between two headings scrolls the preview to the same fraction of the way between them.
  */
-import { ensureSyntaxTree, syntaxTree } from '@codemirror/language';
 import type { EditorState } from '@codemirror/state';
 
 /** A heading of the source: its 1-based line and its text, as comparable words. */
@@ -25,14 +24,22 @@ export function headingWords(text: string): string {
     .trim();
 }
 
+/** The ATX headings (`## Title`) of the source, outside fenced code and the frontmatter. */
 export function sourceHeadings(state: EditorState): SourceHeading[] {
-  const tree = ensureSyntaxTree(state, state.doc.length, 50) ?? syntaxTree(state);
   const out: SourceHeading[] = [];
-  for (let node = tree.topNode.firstChild; node; node = node.nextSibling) {
-    if (!/^(ATX|Setext)Heading/.test(node.name)) continue;
-    const line = state.doc.lineAt(node.from);
-    const text = node.name.startsWith('ATX') ? line.text.replace(/^\s{0,3}#{1,6}\s*/, '').replace(/\s+#+\s*$/, '') : line.text;
-    out.push({ line: line.number, words: headingWords(text) });
+  let fence: string | undefined;
+  let n = 0;
+  let frontmatter = false;
+  for (const text of state.doc.iterLines()) {
+    n++;
+    if (n === 1 && /^---[ \t]*$/.test(text)) frontmatter = true;
+    else if (frontmatter) frontmatter = !/^(?:---|\.\.\.)[ \t]*$/.test(text);
+    else if (fence) fence = text.trimStart().startsWith(fence) ? undefined : fence;
+    else if (/^\s{0,3}(```|~~~)/.test(text)) fence = /^\s{0,3}(`{3,}|~{3,})/.exec(text)![1];
+    else {
+      const heading = /^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$/.exec(text);
+      if (heading) out.push({ line: n, words: headingWords(heading[1]!) });
+    }
   }
   return out;
 }

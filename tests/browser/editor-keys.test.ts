@@ -67,7 +67,7 @@ describe('the editor’s keys', () => {
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y + box.height).toBeLessThanOrEqual(700);
     await prompt.getByRole('button', { name: 'Restore' }).click();
-    expect(await sourceText(page)).toContain('Goggles stay on');
+    await expect.poll(() => preview(page).textContent()).toContain('Goggles stay on');
   });
 
   it('scrolls the preview to the part of the page the cursor is in', async () => {
