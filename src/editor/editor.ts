@@ -62,7 +62,8 @@ export function mountEditor({ root, page, pages, pageHref }: MountOptions) {
     label: sourceLabel,
     readOnly: false,
     onUpdate: (update) => {
-      if (update.selectionSet || update.docChanged) follow();
+      // The preview follows the cursor when it moves; while typing, once the next render is in.
+      if (update.selectionSet && !update.docChanged) follow();
       if (!update.docChanged) return;
       properties.sourceChanged(update);
       preview.changed(update.changes);
