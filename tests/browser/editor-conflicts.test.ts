@@ -37,7 +37,9 @@ describe('resolving a conflict', () => {
       const part = parts.first();
       expect(await part.getByRole('figure').allTextContents()).toEqual(['Your version## Applying for parental leave', 'Current version on the wiki## How to apply']);
       expect(await part.locator('.conflict-changed').allTextContents()).toEqual([' for parental leave', 'How to apply']);
-      expect(await conflict.textContent()).not.toContain('16 months');
+      // The colleague's "16 months" is already in, shown only as the text around the part.
+      expect(await part.locator('.conflict-context').first().textContent()).toContain('within 16 months');
+      expect(await conflict.locator('.conflict-version').filter({ hasText: 'months' }).count()).toBe(0);
       expect(await conflict.locator('[data-ed="conflict-status"]').textContent()).toBe('Decided: 0 of 1.');
       expect(await seriousViolations(page)).toEqual([]);
 
