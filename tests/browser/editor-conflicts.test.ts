@@ -111,7 +111,10 @@ describe('resolving a conflict', () => {
     }
   });
 
-  it('goes back to editing the contributor’s own text when they leave the conflict undecided', async () => {
+});
+
+describe('leaving a conflict undecided', () => {
+  it('goes back to editing the contributor’s own text', async () => {
     const { page } = await openPage(browser);
     const file = 'content/it-security/phishing.mdx';
     await page.goto(`${site}/edit/it-security/phishing/`);
