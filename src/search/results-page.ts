@@ -5,7 +5,9 @@
 import { bindElements } from '../dom/elements.ts';
 import { createSearch } from './client.ts';
 import type { SearchFilters, SearchResponse } from './protocol.ts';
+import { base } from './base.ts';
 import { newPageHref, resultContent, resultHref } from './render.ts';
+import { searchSignals } from './signals.ts';
 
 export const resultsPageSpec = {
   page: ['.search-page', 'article'],
@@ -23,6 +25,7 @@ const filterKeys = ['section', 'tag', 'lang'] as const;
 export function startResultsPage(): void {
   const { page, form, input, status, list, empty } = bindElements(document, resultsPageSpec, 'The search page');
   const siteTitle = document.title;
+  const signals = searchSignals(base, document.documentElement.lang);
   const text = (key: string, query = '', count = 0) => (page.dataset[key] ?? '').replace('{query}', query).replace('{count}', String(count));
 
   /** The search the address asks for, shown in the form. */
@@ -51,11 +54,13 @@ export function startResultsPage(): void {
       item.dir = 'auto';
       const link = document.createElement('a');
       link.href = resultHref(result);
+      link.addEventListener('click', () => signals.opened());
       link.append(resultContent(result, { draft: text('draft') }));
       item.append(link);
       list.append(item);
     }
     const count = response.results.length;
+    if (response.complete && query) signals.shown(query, count);
     status.textContent = (count === 1 ? text('countOne') : text('count', query, count)) + (response.complete ? '' : ` — ${text('loading')}`);
     empty.hidden = !(count === 0 && response.complete);
     if (!empty.hidden) {

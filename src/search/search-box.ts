@@ -6,7 +6,9 @@
  */
 import { createSearch, prefetch, warmUp } from './client.ts';
 import type { SearchResponse } from './protocol.ts';
+import { base } from './base.ts';
 import { newPageHref, resultContent, resultHref, searchPageHref } from './render.ts';
+import { searchSignals } from './signals.ts';
 
 export function startSearchBox(): void {
   const form = document.querySelector<HTMLFormElement>('.search-box')!;
@@ -17,6 +19,11 @@ export function startSearchBox(): void {
   const fill = (text: string, query: string) => text.replace('{query}', query);
   let active = -1;
   let hrefs: string[] = [];
+  const signals = searchSignals(base, document.documentElement.lang);
+  const open = (href: string) => {
+    signals.opened();
+    location.assign(href);
+  };
 
   const setOpen = (open: boolean) => {
     popup.hidden = !open;
@@ -49,7 +56,7 @@ export function startSearchBox(): void {
         option.dir = 'auto';
         option.append(resultContent(result, { draft: form.dataset.draft! }));
         option.addEventListener('mousedown', (event) => event.preventDefault());
-        option.addEventListener('click', () => location.assign(hrefs[i]!));
+        option.addEventListener('click', () => open(hrefs[i]!));
         return option;
       }),
     );
@@ -62,11 +69,13 @@ export function startSearchBox(): void {
     } else {
       link.href = searchPageHref(query);
       link.textContent = fill(form.dataset.all!, query);
+      link.addEventListener('click', () => signals.handedOver());
     }
     footer.append(link);
     // Which query is shown, and whether the full text has answered it (tests and benchmarks wait for it).
     popup.dataset.query = response.query;
     popup.dataset.complete = String(response.complete);
+    if (response.complete && response.query.trim() === query) signals.shown(query, response.results.length);
     setOpen(true);
     setActive(response.results.length && active >= 0 ? Math.min(active, response.results.length - 1) : -1);
   };
@@ -89,12 +98,13 @@ export function startSearchBox(): void {
       setActive(active + (event.key === 'ArrowDown' ? 1 : -1));
     } else if (event.key === 'Enter' && active >= 0 && hrefs[active]) {
       event.preventDefault();
-      location.assign(hrefs[active]!);
+      open(hrefs[active]!);
     } else if (event.key === 'Escape') {
       if (!popup.hidden) setOpen(false);
       else input.value = '';
     }
   });
+  form.addEventListener('submit', () => signals.handedOver());
   input.addEventListener('blur', () => setTimeout(() => !form.contains(document.activeElement) && setOpen(false), 100));
 
   // Ctrl/Cmd+K or "/" focuses the search box — but not from a place where the reader types: there

@@ -1,52 +1,18 @@
 /**
- * Whether this site has its service (a static-only deploy has no /api/), asked once per page and
- * shared by every widget on it: `service.json` first — a static file saying `false` that the Node
- * server answers `true` in place of (src/server/entry.ts), so a static host never sees a request to
- * /api/ and the console shows no 404 — then `GET /api/session`. Nothing is thrown and nothing is
- * logged by this code: a widget without its service stays hidden.
+ * The readers' widgets' view of the service: whether the site has one (src/dom/service.ts), then
+ * who is signed in (`GET /api/session`), asked once per page and shared by every widget on it.
+ * Nothing is thrown and nothing is logged by this code: a widget without its service stays hidden.
  */
+import { apiUrl, hasService, sessionValue } from '../dom/service.ts';
 import type { SessionAnswer } from '../lib/proposals/wire.ts';
 
-const ABSENT = 'absent';
 let session: Promise<SessionAnswer | undefined> | undefined;
 
-function apiUrl(base: string, path: string): string {
-  return `${base.endsWith('/') ? base : `${base}/`}api/${path}`;
-}
-
-function remembered(key: string): string | null {
-  try {
-    return sessionStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function remember(key: string, value: string): void {
-  try {
-    sessionStorage.setItem(key, value);
-  } catch {
-    // Storage refused (private mode, quota): the next page asks again.
-  }
-}
-
-async function hasService(base: string, key: string): Promise<boolean> {
-  if (remembered(key) === ABSENT) return false;
-  try {
-    const response = await fetch(`${base.endsWith('/') ? base : `${base}/`}service.json`, { headers: { Accept: 'application/json' } });
-    const body = response.ok ? ((await response.json()) as { service?: unknown }) : undefined;
-    if (body?.service === true) return true;
-  } catch {
-    // Unreachable: treat as no service for this page.
-    return false;
-  }
-  remember(key, ABSENT);
-  return false;
-}
+const remembered = (key: string) => sessionValue(key);
+const remember = (key: string, value: string) => void sessionValue(key, value);
 
 async function ask(base: string): Promise<SessionAnswer | undefined> {
-  const key = `pinkas:service:${base}`;
-  if (!(await hasService(base, key))) return undefined;
+  if (!(await hasService(base))) return undefined;
   try {
     const response = await fetch(apiUrl(base, 'session'), { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
     if (!response.ok) return undefined;
