@@ -1,6 +1,7 @@
 // @ts-check
 import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
+import checkWorker from './src/integrations/check-worker.ts';
 import security from './src/integrations/security.ts';
 import { wikiLocations } from './src/lib/wiki/locations.ts';
 import { siteConfig } from './src/site.config.ts';
@@ -10,8 +11,9 @@ import { siteConfig } from './src/site.config.ts';
 // The site is static; only /api/* runs on demand (the proposal service), in the same Node server.
 export default defineConfig({
   adapter: node({ mode: 'standalone' }),
-  // Security headers on every response of the Node server, and in the build for static hosts.
-  integrations: [security()],
+  // Security headers on every response of the Node server, and in the build for static hosts;
+  // the proposal service's page-check worker beside the server entry.
+  integrations: [security(), checkWorker()],
   site: siteConfig.site,
   base: siteConfig.base,
   trailingSlash: 'ignore',

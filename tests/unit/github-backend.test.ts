@@ -15,8 +15,10 @@ import { callback, login } from '../../src/lib/proposals/oauth.ts';
 import { ProposalService } from '../../src/lib/proposals/service.ts';
 import { seal } from '../../src/lib/proposals/session.ts';
 import type { Identity } from '../../src/lib/proposals/types.ts';
-import { quiet, SERVICE_TOKEN, startWikiDouble, wikiFiles } from '../support/backend-fixtures.ts';
+import { quiet, SERVICE_TOKEN, startWikiDouble, useReadyChecker, wikiFiles } from '../support/backend-fixtures.ts';
 import { startGitHubDouble, type GitHubDouble } from '../../scripts/lib/github-double/index.ts';
+
+useReadyChecker();
 
 const noah: Identity = { name: 'Noah Adler', email: 'noah@galil.example', source: 'header' };
 const leave = wikiFiles['content/hr/leave.mdx']!;

@@ -9,7 +9,9 @@ import { handleProposals } from '../../src/lib/proposals/http.ts';
 import { proposalBranch, proposalId } from '../../src/lib/proposals/ids.ts';
 import { ProposalService } from '../../src/lib/proposals/service.ts';
 import type { Identity, ProposalBackend } from '../../src/lib/proposals/types.ts';
-import { backendFixtures, wikiFiles, type BackendFixture } from '../support/backend-fixtures.ts';
+import { backendFixtures, useReadyChecker, wikiFiles, type BackendFixture } from '../support/backend-fixtures.ts';
+
+useReadyChecker();
 
 const dana: Identity = { name: 'Dana Levi', email: 'dana@galil.example', source: 'header' };
 const yossi: Identity = { name: 'יוסי כהן', email: 'yossi@galil.example', source: 'header' };
@@ -51,7 +53,7 @@ describe.each(backendFixtures)('the %s backend', (_name, setup) => {
     expect(commits[0]!.author).toEqual({ name: 'Dana Levi', email: 'dana@galil.example' });
     expect(commits[0]!.committer.name).not.toBe('Dana Levi');
     expect(commits[0]!.files).toEqual(['content/hr/leave.mdx']);
-    expect(commits[0]!.message).toMatch(/^Fix the notice period\n\nThe policy changed in March\./);
+    expect(commits[0]!.message).toMatch(/^Annual leave: Fix the notice period\n\nWhy, in the contributor's words:\n> The policy changed in March\.\n\nFiles:\n- content\/hr\/leave\.mdx \(changed\)\n/);
     expect(commits[0]!.message).toContain('Co-authored-by: Dana Levi <dana@galil.example>');
     expect(await fx.fileOn(proposal.branch, 'content/hr/leave.mdx')).toBe(changed);
     // Nothing reaches the base branch without review.

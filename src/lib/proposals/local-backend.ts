@@ -9,7 +9,9 @@ import * as fs from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import git, { type TreeEntry } from 'isomorphic-git';
+import pLimit from 'p-limit';
 import { BackendError } from './backend-errors.ts';
+import { LocalReads } from './local-reads.ts';
 import type { PreparedProposal, Proposal, ProposalBackend, ProposalStatus } from './types.ts';
 
 export interface LocalBackendOptions {
@@ -40,12 +42,14 @@ export class LocalBackend implements ProposalBackend {
   #baseBranch: string | undefined;
   /** Ref updates are serialized: isomorphic-git has no compare-and-swap on refs. */
   #lock: Promise<unknown> = Promise.resolve();
+  readonly #reads: LocalReads;
 
   constructor(options: LocalBackendOptions) {
     this.#dir = options.dir;
     this.#gitdir = path.join(options.dir, '.git');
     this.#options = options;
     this.#baseBranch = options.baseBranch;
+    this.#reads = new LocalReads(options.dir);
   }
 
   /** The repository that contains `folder` (for the content folder of `npm run dev`). */
@@ -88,6 +92,10 @@ export class LocalBackend implements ProposalBackend {
       if (notFound(error)) return undefined;
       throw error;
     }
+  }
+
+  files(folder: string, commit: string): Promise<string[]> {
+    return this.#reads.files(folder, commit);
   }
 
   /** By its id (the record): the branch of a proposal that was never recorded is not this proposal. */
@@ -145,6 +153,7 @@ export class LocalBackend implements ProposalBackend {
       author: { name: p.author.name, email: p.author.email },
       reviewers: [...p.reviewers.users.map((u) => `@${u}`), ...p.reviewers.teams.map((t) => `team:${t}`)],
       mergedWithNewerChanges: p.mergedWithNewerChanges,
+      fingerprint: p.fingerprint,
       commit,
       submitter: p.author.email.toLowerCase(),
     };
@@ -153,7 +162,7 @@ export class LocalBackend implements ProposalBackend {
     return this.#withStatus(stored, await this.head());
   }
 
-  async list(submitterEmail: string): Promise<Proposal[]> {
+  async list(submitterEmail: string, limit: number): Promise<Proposal[]> {
     let files: string[] = [];
     try {
       files = await readdir(this.#recordsDir());
@@ -161,13 +170,14 @@ export class LocalBackend implements ProposalBackend {
       return [];
     }
     const head = await this.head();
-    const mine: StoredProposal[] = [];
-    for (const file of files.filter((f) => f.endsWith('.json'))) {
-      const stored = await this.#read(file.slice(0, -5));
-      if (stored && stored.submitter === submitterEmail.toLowerCase()) mine.push(stored);
-    }
-    const proposals = await Promise.all(mine.map((s) => this.#withStatus(s, head)));
-    return proposals.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+    const bounded = pLimit(16);
+    const records = await Promise.all(files.filter((f) => f.endsWith('.json')).map((f) => bounded(() => this.#read(f.slice(0, -5)))));
+    const mine = records
+      .filter((s): s is StoredProposal => s?.submitter === submitterEmail.toLowerCase())
+      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
+      .slice(0, limit);
+    const merged = await this.#reads.contained(head, mine.map((s) => ({ oid: s.commit, time: Date.parse(s.createdAt) / 1000 })));
+    return Promise.all(mine.map((s) => bounded(() => this.#withStatus(s, head, merged))));
   }
 
   #recordsDir(): string {
@@ -183,12 +193,15 @@ export class LocalBackend implements ProposalBackend {
     }
   }
 
-  /** Open while its branch is not in the base branch; merged once it is; closed if the branch was deleted unmerged. */
-  async #withStatus(stored: StoredProposal, head: string): Promise<Proposal> {
+  /**
+   * Open while its branch is not in the base branch; merged once it is; closed if the branch was
+   * deleted unmerged. `merged`: the proposals' commits the base branch is known to contain.
+   */
+  async #withStatus(stored: StoredProposal, head: string, merged?: Set<string>): Promise<Proposal> {
     const { commit, submitter: _submitter, author: _author, ...proposal } = stored;
     let status: ProposalStatus;
-    const merged = head === commit || (await git.isDescendent({ fs, dir: this.#dir, oid: head, ancestor: commit, depth: -1 }).catch(() => false));
-    if (merged) status = 'merged';
+    const contained = merged ?? (await this.#reads.contained(head, [{ oid: commit, time: Date.parse(stored.createdAt) / 1000 }]));
+    if (contained.has(commit)) status = 'merged';
     else {
       const branchExists = await git.resolveRef({ fs, dir: this.#dir, ref: `refs/heads/${stored.branch}` }).then(() => true, () => false);
       status = branchExists ? 'open' : 'closed';
@@ -196,16 +209,26 @@ export class LocalBackend implements ProposalBackend {
     return { ...proposal, status };
   }
 
-  /** A tree with `parts` (a path) set to `blob`, writing the subtrees on the way. */
-  async #withFile(tree: TreeEntry[], parts: string[], blob: string): Promise<TreeEntry[]> {
+  /**
+   * A tree with `parts` (a path) set to `blob`, writing the subtrees on the way; never replacing a
+   * file with a folder or a folder with a file (`path-taken`). `done`: the parts walked so far.
+   */
+  async #withFile(tree: TreeEntry[], parts: string[], blob: string, done: string[] = []): Promise<TreeEntry[]> {
     const [name, ...rest] = parts as [string, ...string[]];
+    const there = tree.find((e) => e.path === name);
+    const here = [...done, name].join('/');
+    if (there && (there.type === 'tree') !== (rest.length > 0)) {
+      const path = [...done, ...parts].join('/');
+      const existing = { path: here, kind: there.type === 'tree' ? ('folder' as const) : ('file' as const) };
+      throw new BackendError('local', { kind: 'path-taken', path, existing }, `${path} cannot be written in ${this.#dir}: ${here} is a ${existing.kind}.`);
+    }
     const entries = tree.filter((e) => e.path !== name);
     if (rest.length === 0) {
       entries.push({ mode: '100644', path: name, oid: blob, type: 'blob' });
     } else {
       const existing = tree.find((e) => e.path === name && e.type === 'tree');
       const children = existing ? (await git.readTree({ fs, dir: this.#dir, oid: existing.oid })).tree : [];
-      const oid = await git.writeTree({ fs, dir: this.#dir, tree: await this.#withFile(children, rest, blob) });
+      const oid = await git.writeTree({ fs, dir: this.#dir, tree: await this.#withFile(children, rest, blob, [...done, name]) });
       entries.push({ mode: '040000', path: name, oid, type: 'tree' });
     }
     return entries;
