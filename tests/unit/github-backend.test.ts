@@ -77,6 +77,23 @@ describe('the pull request a reviewer gets', () => {
   });
 });
 
+describe('reading the repository', () => {
+  it('lists the content folder with one request per commit, and folder by folder when GitHub truncates the tree', async () => {
+    gh = await startGitHubDouble({ owner: 'galil', repo: 'wiki', files: wikiFiles, users: { [SERVICE_TOKEN]: { login: 'pinkas-service', email: 'pinkas@galil.example' } } });
+    const backend = serviceFor(gh).backend;
+    const main = gh.refs()['refs/heads/main']!;
+    const all = ['content/finance/expenses.md', 'content/hr/index.mdx', 'content/hr/leave.mdx'];
+    expect(await backend.files('content', main)).toEqual(all);
+    expect(await backend.files('content/hr', main)).toEqual(all.slice(1));
+    expect(gh.requests.get('GET /repos/{owner}/{repo}/git/trees/{tree_sha}')).toBe(1);
+    expect(gh.violations).toEqual([]);
+    await gh.close();
+
+    gh = await startGitHubDouble({ owner: 'galil', repo: 'wiki', files: wikiFiles, treeEntryLimit: 2, users: { [SERVICE_TOKEN]: { login: 'pinkas-service', email: 'pinkas@galil.example' } } });
+    expect(await serviceFor(gh).backend.files('content', gh.refs()['refs/heads/main']!)).toEqual(all);
+  });
+});
+
 describe('GitHub App authentication', () => {
   it('works with the App id, private key and installation id from the environment', async () => {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
