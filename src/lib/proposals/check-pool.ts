@@ -41,7 +41,7 @@ export interface CheckPoolOptions {
   workerUrl: URL;
   /** Worker threads (default: the cores but one, at least 2 and at most 4). */
   size?: number;
-  /** Milliseconds one page's check may take (default 5000). */
+  /** Milliseconds one page's check may take (default 10,000: a plain page of 500 KB takes a few seconds on a busy machine). */
   budgetMs?: number;
   /** Pages that may wait for a worker; more are refused as busy (default 64). */
   maxQueue?: number;
@@ -68,7 +68,7 @@ type WorkerMessage = { ready: true } | { outcome: PageOutcome } | { error: strin
 
 export class CheckPool implements PageChecker {
   readonly budgetMs: number;
-  readonly #url: URL;
+  readonly workerUrl: URL;
   readonly #size: number;
   readonly #maxQueue: number;
   readonly #memoryMb: number;
@@ -79,9 +79,9 @@ export class CheckPool implements PageChecker {
   #closed = false;
 
   constructor(options: CheckPoolOptions) {
-    this.#url = options.workerUrl;
+    this.workerUrl = options.workerUrl;
     this.#size = options.size ?? Math.min(4, Math.max(2, availableParallelism() - 1));
-    this.budgetMs = options.budgetMs ?? 5000;
+    this.budgetMs = options.budgetMs ?? 10_000;
     this.#maxQueue = options.maxQueue ?? 64;
     this.#memoryMb = options.memoryMb ?? 512;
   }
@@ -125,7 +125,7 @@ export class CheckPool implements PageChecker {
   }
 
   #spawn(): void {
-    const worker = new Worker(this.#url, { resourceLimits: { maxOldGenerationSizeMb: this.#memoryMb } });
+    const worker = new Worker(this.workerUrl, { resourceLimits: { maxOldGenerationSizeMb: this.#memoryMb } });
     // An idle worker does not keep the process alive; one that is checking a page does.
     worker.unref();
     const slot: Slot = { worker, ready: false, retired: false };

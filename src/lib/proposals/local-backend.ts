@@ -89,7 +89,8 @@ export class LocalBackend implements ProposalBackend {
       const { blob } = await git.readBlob({ fs, dir: this.#dir, oid: commit, filepath });
       return blob;
     } catch (error) {
-      if (notFound(error)) return undefined;
+      // No such file, or a folder there: no file.
+      if (notFound(error) || (error as { code?: string }).code === 'ObjectTypeError') return undefined;
       throw error;
     }
   }

@@ -133,7 +133,12 @@ export interface LogoutOptions {
  */
 export function logout(request: Request, options: LogoutOptions = {}): Response {
   if (request.method !== 'POST') return json(405, { error: 'Sign out with a POST from the wiki (a form button), not by following a link.' }, { Allow: 'POST' });
-  checkSameOrigin(request, options.siteOrigin);
+  try {
+    checkSameOrigin(request, options.siteOrigin);
+  } catch (error) {
+    if (error instanceof ProposalError) return json(error.status, error.toJSON());
+    throw error;
+  }
   const headers = new Headers({ Location: safeReturn(new URL(request.url).searchParams.get('returnTo'), options.basePath), 'Cache-Control': 'no-store' });
   headers.append('Set-Cookie', cookie(request, SESSION_COOKIE, '', 0));
   return new Response(null, { status: 303, headers });

@@ -91,6 +91,11 @@ export class Layout {
   }
 }
 
+/** `/hr/leave/`, and `/` for the home page. */
+function address(slug: string): string {
+  return slug ? `/${slug}/` : '/';
+}
+
 /** A file a proposal writes, and what it is (for the answer's `field`). */
 export interface ProposedFile {
   path: string;
@@ -123,7 +128,7 @@ export function layoutProblem(layout: Layout, files: ProposedFile[], show: (path
     // A new page; a page that is already there keeps its address.
     if (i === 0 && file.field === 'path' && layout.kindOf(file.path) === undefined) {
       const other = layout.sameAddress(file.path);
-      if (other) return refuse(`would have the same address /${slugFromPath(file.path)}/ as ${show(other)}; rename the page`);
+      if (other) return refuse(`would have the same address ${address(slugFromPath(file.path))} as ${show(other)}; rename the page`);
     }
     seen.add(file.path);
   }

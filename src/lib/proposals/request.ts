@@ -26,7 +26,6 @@ const LONE_SURROGATE = /\p{Cs}/u;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
-const wellFormed = (what: string) => (s: string) => !LONE_SURROGATE.test(s) || `${what} is not valid Unicode text (it holds half of a surrogate pair)`;
 /** "U+0000 at line 3" for the first character `pattern` finds in `text`. */
 function controlAt(text: string, pattern: RegExp): string | undefined {
   const m = pattern.exec(text);
@@ -34,34 +33,34 @@ function controlAt(text: string, pattern: RegExp): string | undefined {
   const line = text.slice(0, m.index).split('\n').length;
   return `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} at line ${line}`;
 }
-const noControl = (what: string, pattern: RegExp, allowed: string) => (s: string) => {
-  const found = controlAt(s, pattern);
-  return found === undefined || `${what} may not contain control characters${allowed} (found ${found})`;
+
+/** Text as git and every browser can hold it: whole Unicode, and control characters only where `control` allows. */
+const cleanText = (what: string, control: RegExp, allowed: string) => (text: string, ctx: z.RefinementCtx) => {
+  if (LONE_SURROGATE.test(text)) ctx.addIssue({ code: 'custom', message: `${what} is not valid Unicode text (it holds half of a surrogate pair)` });
+  const found = controlAt(text, control);
+  if (found) ctx.addIssue({ code: 'custom', message: `${what} may not contain control characters${allowed} (found ${found})` });
 };
 /** Line breaks as the editor's text area may send them (CR LF), as git and the page keep them (LF). */
 const lf = (s: string) => s.replace(/\r\n/g, '\n');
 
 export const proposalRequestSchema = z.strictObject({
-  path: z.string().min(1).max(300).refine(wellFormed('the path')),
+  path: z.string().min(1).max(300).superRefine(cleanText('the path', CONTROL, '')),
   baseCommit: z.string().regex(/^[0-9a-f]{40}$/, 'baseCommit must be the 40-character commit id the page was built from'),
   content: z
     .string()
     .max(limits.pageBytes, `the page may be at most ${limits.pageBytes / 1024} KB`)
-    .refine(wellFormed('the page'))
-    .refine(noControl('the page', CONTROL_IN_TEXT, ' other than tabs and line breaks')),
+    .superRefine(cleanText('the page', CONTROL_IN_TEXT, ' other than tabs and line breaks')),
   summary: z
     .string()
     .trim()
     .min(1, 'a summary of the change is required')
     .max(limits.summary, `the summary may be at most ${limits.summary} characters`)
-    .refine(wellFormed('the summary'))
-    .refine(noControl('the summary', CONTROL, ' (it is one line)')),
+    .superRefine(cleanText('the summary', CONTROL, ' (it is one line)')),
   reason: z
     .string()
     .trim()
     .max(limits.reason)
-    .refine(wellFormed('the reason'))
-    .refine(noControl('the reason', CONTROL_IN_TEXT, ' other than tabs and line breaks'))
+    .superRefine(cleanText('the reason', CONTROL_IN_TEXT, ' other than tabs and line breaks'))
     .transform(lf)
     .optional(),
   images: z
