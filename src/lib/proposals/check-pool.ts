@@ -126,7 +126,6 @@ export class CheckPool implements PageChecker {
 
   #spawn(): void {
     const worker = new Worker(this.workerUrl, { resourceLimits: { maxOldGenerationSizeMb: this.#memoryMb } });
-    // An idle worker does not keep the process alive; one that is checking a page does.
     worker.unref();
     const slot: Slot = { worker, ready: false, retired: false };
     this.#slots.add(slot);
@@ -156,20 +155,30 @@ export class CheckPool implements PageChecker {
     clearTimeout(slot.timer);
     slot.task = undefined;
     slot.timer = undefined;
-    slot.worker.unref();
     return task;
+  }
+
+  /**
+   * An idle worker does not keep the process alive (a script that is done may end); one that is
+   * checking a page, or starting while pages wait, does.
+   */
+  #settle(): void {
+    for (const slot of this.#slots) {
+      if (slot.task || (!slot.ready && this.#queue.length > 0)) slot.worker.ref();
+      else slot.worker.unref();
+    }
   }
 
   #dispatch(): void {
     for (const slot of this.#slots) {
       if (!slot.ready || slot.task || slot.retired) continue;
       const task = this.#queue.shift();
-      if (!task) return;
+      if (!task) break;
       slot.task = task;
-      slot.worker.ref();
       slot.timer = setTimeout(() => this.#overBudget(slot), this.budgetMs);
       slot.worker.postMessage(task.change);
     }
+    this.#settle();
   }
 
   #overBudget(slot: Slot): void {
@@ -179,6 +188,7 @@ export class CheckPool implements PageChecker {
     // Its replacement, so that the pool keeps its size.
     this.warm(this.#slots.size + 1);
     this.#grow();
+    this.#dispatch();
   }
 
   async #retire(slot: Slot): Promise<void> {
@@ -200,6 +210,7 @@ export class CheckPool implements PageChecker {
       // It never started: the pages waiting would wait forever. Refuse them; the next page tries again.
       const cannot = new CheckFailure('broken', `The page checker could not start: ${failure?.message ?? 'it exited'}.`, this.budgetMs);
       for (const waiting of [...this.#queue.splice(0), ...this.#waiting.splice(0)]) waiting.reject(cannot);
+      this.#settle();
       return;
     }
     this.warm(this.#slots.size + 1);
