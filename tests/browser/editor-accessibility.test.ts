@@ -2,11 +2,14 @@
  * The editor with axe-core, in English and in Hebrew (right to left), on an edit page, on /new/
  * and on "My proposals".
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openPage } from '../support/browser.ts';
 import { editorReady, seriousViolations, source, sourceText } from '../support/editor-page.ts';
 
 const site = inject('siteUrl');
+const repoDir = inject('repoDir');
 const browser = await launchBrowser();
 afterAll(() => browser.close());
 
@@ -32,6 +35,14 @@ describe('accessibility of the editor (axe-core)', () => {
   });
 
   it('finds no serious or critical violations on "My proposals"', async () => {
+    // A proposal of its own to list, whichever tests ran before.
+    const benefits = await readFile(path.join(repoDir, 'content/hr/benefits.md'), 'utf8');
+    const proposed = await fetch(`${site}/api/proposals`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: site, 'Idempotency-Key': 'accessibility-listed-0001' },
+      body: JSON.stringify({ path: 'content/hr/benefits.md', baseCommit: inject('baseCommit'), content: `${benefits}\nAsk HR about the details.\n`, summary: 'Where to ask' }),
+    });
+    expect(proposed.status).toBe(201);
     const { page } = await openPage(browser);
     await page.goto(`${site}/proposals/`);
     await page.locator('.proposal').first().waitFor();
