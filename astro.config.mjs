@@ -1,6 +1,7 @@
 // @ts-check
 import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
+import checkWorker from './src/integrations/check-worker.ts';
 import reading from './src/integrations/reading.ts';
 import security from './src/integrations/security.ts';
 import { wikiLocations } from './src/lib/wiki/locations.ts';
@@ -11,10 +12,11 @@ import { siteConfig } from './src/site.config.ts';
 // The site is static; only /api/* runs on demand (the proposal service), in the same Node server.
 export default defineConfig({
   adapter: node({ mode: 'standalone' }),
-  // Security headers on every response of the Node server, and in the build for static hosts.
-  // The readers' signals service's page facts beside the server (and, for the browser tests only,
-  // the widget test pages named by PINKAS_WIDGET_TEST_PAGES).
-  integrations: [security(), reading({ testPages: process.env.PINKAS_WIDGET_TEST_PAGES })],
+  // Security headers on every response of the Node server, and in the build for static hosts; the
+  // proposal service's page-check worker beside the server entry; the readers' signals service's
+  // page facts beside the server (and, for the browser tests only, the widget test pages named by
+  // PINKAS_WIDGET_TEST_PAGES).
+  integrations: [security(), checkWorker(), reading({ testPages: process.env.PINKAS_WIDGET_TEST_PAGES })],
   site: siteConfig.site,
   base: siteConfig.base,
   trailingSlash: 'ignore',

@@ -6,7 +6,8 @@
  *   included (a middleware only sees the responses Astro renders, not the files `send` serves);
  * - with the dev identity it listens on 127.0.0.1 only (src/lib/security/listen.ts).
  * The build makes this module the server entry and writes the policy it reads
- * (src/integrations/security.ts).
+ * (src/integrations/security.ts), and the proposal service's page-check worker beside it
+ * (src/integrations/check-worker.ts), whose place this module tells the service.
  */
 import { autostart, restoreAutostart } from './no-autostart.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -15,8 +16,11 @@ import { handler as astroHandler, options, startServer } from '@astrojs/node/ser
 import { securityHeaders, type SecurityPolicyInput } from '../lib/security/headers.ts';
 import { listenHost } from '../lib/security/listen.ts';
 import { policyFile } from '../integrations/security-files.ts';
+import { checkWorkerFile } from '../integrations/check-worker-file.ts';
+import { useBuiltCheckWorker } from './check-worker.ts';
 
 restoreAutostart();
+useBuiltCheckWorker(new URL(`./${checkWorkerFile}`, import.meta.url));
 
 function readPolicy(): SecurityPolicyInput {
   const file = new URL(`./${policyFile}`, import.meta.url);

@@ -6,15 +6,17 @@ import * as fs from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import git from 'isomorphic-git';
+import { CheckPool } from '../lib/proposals/check-pool.ts';
 import { parseServiceEnv, parseUser, type ServiceEnv } from '../lib/proposals/config.ts';
 import type { HttpDeps } from '../lib/proposals/http.ts';
-import type { OAuthConfig } from '../lib/proposals/oauth.ts';
+import type { LogoutOptions, OAuthConfig } from '../lib/proposals/oauth.ts';
 import { LocalBackend } from '../lib/proposals/local-backend.ts';
 import { ProposalService } from '../lib/proposals/service.ts';
 import type { ProposalBackend } from '../lib/proposals/types.ts';
 import { joinUrl } from '../lib/paths.ts';
 import { wikiLocations } from '../lib/wiki/locations.ts';
 import { siteConfig } from '../site.config.ts';
+import { checkWorkerUrl } from './check-worker.ts';
 
 let deps: Promise<HttpDeps> | undefined;
 
@@ -30,6 +32,12 @@ export function oauthConfig(): OAuthConfig | undefined {
     sessionSecret: env.PINKAS_SESSION_SECRET,
     basePath: siteConfig.base,
   };
+}
+
+/** Signing out: where to go back to, and the site's origin for the same-origin check. */
+export function logoutOptions(): LogoutOptions {
+  const site = parseServiceEnv(process.env).PINKAS_SITE ?? siteConfig.site;
+  return { basePath: siteConfig.base, ...(site ? { siteOrigin: new URL(site).origin } : {}) };
 }
 
 export function proposalDeps(): Promise<HttpDeps> {
@@ -60,14 +68,18 @@ async function create(env: ServiceEnv): Promise<HttpDeps> {
       if (typeof name === 'string' && typeof email === 'string') devUser = { name, email };
     }
   }
+  const site = env.PINKAS_SITE ?? siteConfig.site;
+  // Pages are checked in worker threads, started now so that the first contributor does not wait.
+  const checker = new CheckPool({ workerUrl: checkWorkerUrl(), budgetMs: env.PINKAS_CHECK_BUDGET_MS, ...(env.PINKAS_CHECK_WORKERS ? { size: env.PINKAS_CHECK_WORKERS } : {}) }).warm();
   const service = new ProposalService({
     backend,
     contentPrefix,
-    siteUrl: env.PINKAS_SITE ?? siteConfig.site,
+    siteUrl: site,
     basePath: siteConfig.base,
     rateLimits: { perMinute: env.PINKAS_RATE_LIMIT_PER_MINUTE, perDay: env.PINKAS_RATE_LIMIT_PER_DAY },
+    checker,
+    check: { defaultLang: siteConfig.defaultLang, externalImages: siteConfig.policy.externalImages },
   });
-  const site = env.PINKAS_SITE ?? siteConfig.site;
   return {
     service,
     identity: {
@@ -75,7 +87,8 @@ async function create(env: ServiceEnv): Promise<HttpDeps> {
       devUser: devUser ?? { name: 'Pinkas Developer', email: 'developer@localhost' },
       ...(env.PINKAS_IDENTITY === 'github' ? { sessionSecret: env.PINKAS_SESSION_SECRET } : {}),
     },
-    allowedOrigins: site ? [new URL(site).origin] : [],
+    // With the site's address configured, requests must come from it, whatever their Host says.
+    ...(site ? { siteOrigin: new URL(site).origin } : {}),
     basePath: siteConfig.base,
   };
 }

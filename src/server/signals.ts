@@ -65,11 +65,12 @@ async function create(): Promise<SignalsDeps> {
   const pages = import.meta.env.DEV && !config.manifestFile ? devPages() : manifestReader(config.manifestFile ?? findManifest());
   await pages();
   const store = await openStore(process.env);
+  const siteOrigin = config.siteOrigin ?? (siteConfig.site ? new URL(siteConfig.site).origin : undefined);
   return {
     store,
     pages,
     identity: async () => (await proposalDeps()).identity,
-    allowedOrigins: config.allowedOrigins.length || !siteConfig.site ? config.allowedOrigins : [new URL(siteConfig.site).origin],
+    ...(siteOrigin ? { siteOrigin } : {}),
     limits: config.limits,
     ...(config.devGroups ? { devGroups: config.devGroups } : {}),
   };

@@ -2,8 +2,6 @@
  * The editor with axe-core, in English and in Hebrew (right to left), on an edit page, on /new/
  * and on "My proposals".
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openPage } from '../support/browser.ts';
 import { editorReady, git, seriousViolations, source, sourceText } from '../support/editor-page.ts';

@@ -12,6 +12,7 @@ import { contributionPolicy } from '../../src/lib/content/policy.ts';
 import type { Diagnostic } from '../../src/lib/content/diagnostics.ts';
 import { LinkIndex } from '../../src/lib/links/link-index.ts';
 import { createPipeline } from '../../src/lib/markdown/render.ts';
+import { checkContribution } from '../../src/lib/proposals/page-change.ts';
 import { validateRequest } from '../../src/lib/proposals/request.ts';
 import { urlScheme } from '../../src/lib/urls.ts';
 import { loadWiki, type LoadedWiki } from '../../src/lib/wiki/load.ts';
@@ -54,14 +55,18 @@ function serviceErrors(wiki: LoadedWiki): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const p of wiki.folder.pages) {
     const file = `${wiki.displayDir}/${p.path}`;
+    // As a proposal to the page in a repository whose content folder is `content/`: the request,
+    // then the check its worker runs (page-change.ts).
     try {
-      // As a proposal to the page in a repository whose content folder is `content/`.
       validateRequest({ path: `content/${p.path}`, baseCommit: '0'.repeat(40), content: p.text, summary: 'Check' }, 'content');
     } catch (error) {
       const e = error as { status: number; details?: { line: number; column: number; message: string }[] };
       if (e.status !== 422) throw error;
       out.push(...(e.details ?? []).map((d) => ({ file, line: d.line, column: d.column, message: d.message, severity: 'error' as const })));
+      continue;
     }
+    const { problems } = checkContribution(p.text, `content/${p.path}`, p.path);
+    out.push(...problems.map((d) => ({ file, line: d.line, column: d.column, message: d.message, severity: 'error' as const })));
   }
   return out;
 }

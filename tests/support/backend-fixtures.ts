@@ -6,6 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { beforeAll } from 'vitest';
+import { sharedCheckPool } from '../../src/lib/proposals/check-pool.ts';
 import { GitHubBackend, resilientOctokit } from '../../src/lib/proposals/github-backend.ts';
 import { LocalBackend } from '../../src/lib/proposals/local-backend.ts';
 import { startGitHubDouble, type GitHubDouble } from '../../scripts/lib/github-double/index.ts';
@@ -40,6 +42,14 @@ export const wikiFiles: Record<string, string> = {
   'README.md': '# The wiki repository\n',
   '.github/CODEOWNERS': '/content/finance/ @galil/finance-team\n',
 };
+
+/**
+ * The service checks pages in worker threads (check-pool.ts); the first one starts before the
+ * tests, as a server's do when it starts, so that no test's time includes loading the checker.
+ */
+export function useReadyChecker(): void {
+  beforeAll(() => sharedCheckPool().ready(), 60_000);
+}
 
 export interface BackendFixture {
   backend: ProposalBackend;

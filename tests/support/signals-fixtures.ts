@@ -33,7 +33,6 @@ export function signalsDeps(store: Store, options: { identity?: IdentityConfig; 
     store,
     pages: async () => index,
     identity: async () => options.identity ?? headerIdentity,
-    allowedOrigins: [],
     limits: { ...defaultSignalLimits, ...options.limits },
     ...(options.now ? { now: options.now } : {}),
   };

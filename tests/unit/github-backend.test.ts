@@ -15,8 +15,10 @@ import { callback, login } from '../../src/lib/proposals/oauth.ts';
 import { ProposalService } from '../../src/lib/proposals/service.ts';
 import { seal } from '../../src/lib/proposals/session.ts';
 import type { Identity } from '../../src/lib/proposals/types.ts';
-import { quiet, SERVICE_TOKEN, startWikiDouble, wikiFiles } from '../support/backend-fixtures.ts';
+import { quiet, SERVICE_TOKEN, startWikiDouble, useReadyChecker, wikiFiles } from '../support/backend-fixtures.ts';
 import { startGitHubDouble, type GitHubDouble } from '../../scripts/lib/github-double/index.ts';
+
+useReadyChecker();
 
 const noah: Identity = { name: 'Noah Adler', email: 'noah@galil.example', source: 'header' };
 const leave = wikiFiles['content/hr/leave.mdx']!;
@@ -72,6 +74,23 @@ describe('the pull request a reviewer gets', () => {
     expect(pull!.user).toBe('dana-levi');
     // The owner does not review her own change.
     expect(pull!.requestedReviewers).toEqual([]);
+  });
+});
+
+describe('reading the repository', () => {
+  it('lists the content folder with one request per commit, and folder by folder when GitHub truncates the tree', async () => {
+    gh = await startGitHubDouble({ owner: 'galil', repo: 'wiki', files: wikiFiles, users: { [SERVICE_TOKEN]: { login: 'pinkas-service', email: 'pinkas@galil.example' } } });
+    const backend = serviceFor(gh).backend;
+    const main = gh.refs()['refs/heads/main']!;
+    const all = ['content/finance/expenses.md', 'content/hr/index.mdx', 'content/hr/leave.mdx'];
+    expect(await backend.files('content', main)).toEqual(all);
+    expect(await backend.files('content/hr', main)).toEqual(all.slice(1));
+    expect(gh.requests.get('GET /repos/{owner}/{repo}/git/trees/{tree_sha}')).toBe(1);
+    expect(gh.violations).toEqual([]);
+    await gh.close();
+
+    gh = await startGitHubDouble({ owner: 'galil', repo: 'wiki', files: wikiFiles, treeEntryLimit: 2, users: { [SERVICE_TOKEN]: { login: 'pinkas-service', email: 'pinkas@galil.example' } } });
+    expect(await serviceFor(gh).backend.files('content', gh.refs()['refs/heads/main']!)).toEqual(all);
   });
 });
 

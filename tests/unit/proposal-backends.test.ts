@@ -4,12 +4,15 @@
  * the contributor is told when the backend cannot do it.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BackendError } from '../../src/lib/proposals/backend-errors.ts';
 import { ProposalError } from '../../src/lib/proposals/errors.ts';
 import { handleProposals } from '../../src/lib/proposals/http.ts';
 import { proposalBranch, proposalId } from '../../src/lib/proposals/ids.ts';
 import { ProposalService } from '../../src/lib/proposals/service.ts';
-import type { Identity, ProposalBackend } from '../../src/lib/proposals/types.ts';
-import { backendFixtures, wikiFiles, type BackendFixture } from '../support/backend-fixtures.ts';
+import type { Identity, PreparedProposal, ProposalBackend } from '../../src/lib/proposals/types.ts';
+import { backendFixtures, useReadyChecker, wikiFiles, type BackendFixture } from '../support/backend-fixtures.ts';
+
+useReadyChecker();
 
 const dana: Identity = { name: 'Dana Levi', email: 'dana@galil.example', source: 'header' };
 const yossi: Identity = { name: 'יוסי כהן', email: 'yossi@galil.example', source: 'header' };
@@ -51,7 +54,7 @@ describe.each(backendFixtures)('the %s backend', (_name, setup) => {
     expect(commits[0]!.author).toEqual({ name: 'Dana Levi', email: 'dana@galil.example' });
     expect(commits[0]!.committer.name).not.toBe('Dana Levi');
     expect(commits[0]!.files).toEqual(['content/hr/leave.mdx']);
-    expect(commits[0]!.message).toMatch(/^Fix the notice period\n\nThe policy changed in March\./);
+    expect(commits[0]!.message).toMatch(/^Annual leave: Fix the notice period\n\nWhy, in the contributor's words:\n> The policy changed in March\.\n\nFiles:\n- content\/hr\/leave\.mdx \(changed\)\n/);
     expect(commits[0]!.message).toContain('Co-authored-by: Dana Levi <dana@galil.example>');
     expect(await fx.fileOn(proposal.branch, 'content/hr/leave.mdx')).toBe(changed);
     // Nothing reaches the base branch without review.
@@ -211,5 +214,74 @@ describe.each(backendFixtures)('the %s backend, when it cannot do what is asked'
     expect(answer.body.error).not.toMatch(/archive|PINKAS_/);
     expect(log.mock.calls.join('\n')).toMatch(/no branch archive .*check PINKAS_BASE_BRANCH/);
     expect(await fx.branches()).toEqual(['main']);
+  });
+});
+
+describe.each(backendFixtures)('the %s backend, with paths that would break what is there', (_name, setup) => {
+  const t = serviceOn(setup);
+  /** A proposal as the service prepares it, writing `files` (given straight to the backend). */
+  const prepared = (files: string[]): PreparedProposal => ({
+    id: 'abcdef123456',
+    branch: 'pinkas/hr-leave-abcdef123456',
+    parent: t.base,
+    files: files.map((path) => ({ path, content: PNG })),
+    path: files[0]!,
+    message: 'Test\n',
+    author: { name: dana.name, email: dana.email },
+    title: 'Test',
+    summary: 'Test',
+    body: 'Test',
+    labels: [],
+    reviewers: { users: [], teams: [] },
+    mergedWithNewerChanges: false,
+    createdAt: '2026-03-01T09:00:00Z',
+    fingerprint: 'f'.repeat(32),
+  });
+
+  it('lists the files under a folder at a commit, and says when there is no such commit', async () => {
+    expect(await t.fx.backend.files('content', t.base)).toEqual(['content/finance/expenses.md', 'content/hr/index.mdx', 'content/hr/leave.mdx']);
+    expect(await t.fx.backend.files('content/hr', t.base)).toEqual(['content/hr/index.mdx', 'content/hr/leave.mdx']);
+    expect(await t.fx.backend.files('content/nothing', t.base)).toEqual([]);
+    const error = await t.fx.backend.files('content', 'e'.repeat(40)).catch((e: unknown) => e);
+    expect((error as BackendError).failure).toEqual({ kind: 'unknown-commit', commit: 'e'.repeat(40) });
+  });
+
+  it.each([
+    ['through an existing page', ['content/hr/leave.mdx/map.png'], { path: 'content/hr/leave.mdx', kind: 'file' }],
+    ['in place of a folder', ['content/hr'], { path: 'content/hr', kind: 'folder' }],
+    ['through a file at the root', ['README.md/x.png'], { path: 'README.md', kind: 'file' }],
+  ])('refuses, itself, a file %s (defense in depth)', async (_what, files, existing) => {
+    const error = await t.fx.backend.create(prepared(files)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BackendError);
+    expect((error as BackendError).failure).toEqual({ kind: 'path-taken', path: files[0], existing });
+    expect(await t.fx.branches()).toEqual(['main']);
+    expect(await t.fx.fileOn('main', 'content/hr/leave.mdx')).toBe(leave);
+  });
+
+  it('refuses (422, the field and the reason) an image that would turn a page into a folder, before anything is written', async () => {
+    const body = { path: 'content/hr/leave.mdx', baseCommit: t.base, content: leave.replace('20 days', '21 days'), summary: 'More leave', images: [{ path: 'content/hr/leave.mdx/z.png', base64: PNG.toString('base64') }] };
+    const error = (await t.service.submit(body, dana).catch((e: unknown) => e)) as ProposalError;
+    expect(error.status).toBe(422);
+    expect(error.message).toBe('"content/hr/leave.mdx/z.png" runs through the file content/hr/leave.mdx, which a proposal cannot turn into a folder. Nothing was changed.');
+    expect(error.details).toEqual({ field: 'images', path: 'content/hr/leave.mdx/z.png' });
+    expect(await t.fx.branches()).toEqual(['main']);
+    await t.fx.verify();
+  });
+
+  it('lists every file it writes in the commit message and the pull request', async () => {
+    const page = '---\ntitle: Parking\n---\n\n![Map](./parking/map.png)\n';
+    const images = [{ path: 'content/hr/parking/map.png', base64: PNG.toString('base64') }];
+    const proposal = await t.service.submit({ path: 'content/hr/parking.mdx', baseCommit: t.base, content: page, summary: 'Parking', images }, dana);
+    const [commit] = await t.fx.branchCommits(proposal.branch);
+    expect(commit!.files.sort()).toEqual(['content/hr/parking.mdx', 'content/hr/parking/map.png']);
+    expect(commit!.message).toContain('Files:\n- content/hr/parking.mdx (new)\n- content/hr/parking/map.png (new)\n');
+  });
+
+  it('lists only the newest proposals it is asked for', async () => {
+    const edit = (n: number) => ({ path: 'content/hr/leave.mdx', baseCommit: t.base, content: leave.replace('20 days', `${n} days`), summary: `Set ${n}` });
+    let clock = Date.parse('2026-03-01T09:00:00Z');
+    const service = new ProposalService({ backend: t.fx.backend, contentPrefix: 'content', rateLimits: { perMinute: 1000, perDay: 1000 }, now: () => new Date((clock += 60_000)) });
+    for (const n of [31, 32, 33]) await service.submit(edit(n), dana);
+    expect((await service.list(dana, 2)).map((p) => p.summary)).toEqual(['Set 33', 'Set 32']);
   });
 });

@@ -8,7 +8,9 @@ import type { IdentityConfig } from '../../src/lib/proposals/identity.ts';
 import { ProposalService } from '../../src/lib/proposals/service.ts';
 import { seal } from '../../src/lib/proposals/session.ts';
 import { proposalLimits as limits } from '../../src/lib/proposals/wire.ts';
-import { localFixture, wikiFiles, type BackendFixture } from '../support/backend-fixtures.ts';
+import { localFixture, useReadyChecker, wikiFiles, type BackendFixture } from '../support/backend-fixtures.ts';
+
+useReadyChecker();
 
 const SITE = 'https://wiki.galil.example';
 let fx: BackendFixture;

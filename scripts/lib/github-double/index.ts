@@ -51,6 +51,8 @@ export interface GitHubDoubleOptions {
   app?: AppOptions;
   /** The OAuth app whose web-flow codes the double exchanges. */
   oauth?: OAuthOptions;
+  /** The most entries a recursive tree answer holds before it is `truncated` (default GitHub's 100,000). */
+  treeEntryLimit?: number;
 }
 
 /** A pull request as the test sees it. */
@@ -138,7 +140,7 @@ export async function startGitHubDouble(options: GitHubDoubleOptions): Promise<G
   state.refs.set(`refs/heads/${defaultBranch}`, state.commitOnto(undefined, options.files ?? {}, seed?.message ?? 'Initial commit', seedAuthor));
 
   let url = '';
-  const views = new Views('', state);
+  const views = new Views('', state, options.treeEntryLimit);
   const violations: string[] = [];
   const requests = new Map<string, number>();
   const log: RequestLogEntry[] = [];

@@ -17,11 +17,14 @@ export class Views {
   /** The double's base URL, set once the server listens. */
   api: string;
   readonly state: RepoState;
+  /** The most entries a recursive tree answer holds before it is `truncated` (GitHub: 100,000). */
+  readonly treeEntryLimit: number;
 
   // (No parameter properties: the benchmarks run this file with Node's type stripping.)
-  constructor(api: string, state: RepoState) {
+  constructor(api: string, state: RepoState, treeEntryLimit = 100_000) {
     this.api = api;
     this.state = state;
+    this.treeEntryLimit = treeEntryLimit;
   }
 
   get repoApi(): string {
@@ -220,7 +223,8 @@ export class Views {
       }
     };
     walk(sha, '');
-    return { sha, url: `${this.repoApi}/git/trees/${sha}`, tree: entries, truncated: false };
+    const truncated = recursive && entries.length > this.treeEntryLimit;
+    return { sha, url: `${this.repoApi}/git/trees/${sha}`, tree: truncated ? entries.slice(0, this.treeEntryLimit) : entries, truncated };
   }
 
   gitCommit(c: Commit) {

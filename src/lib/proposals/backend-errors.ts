@@ -21,7 +21,9 @@ export type BackendFailure =
   /** The backend refuses the contributor's own account (github sign-in mode): signed out, or not allowed. */
   | { kind: 'contributor-access'; reason: 'sign-in' | 'permission' }
   /** The proposal's branch exists, but holds something that is not this proposal. */
-  | { kind: 'branch-taken'; branch: string };
+  | { kind: 'branch-taken'; branch: string }
+  /** A file of the proposal would run through an existing file (`existing.kind` file), or replace a folder. */
+  | { kind: 'path-taken'; path: string; existing: { path: string; kind: 'file' | 'folder' } };
 
 export type BackendFailureKind = BackendFailure['kind'];
 

@@ -24,6 +24,10 @@ const commonEnv = z.object({
   PINKAS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   PINKAS_RATE_LIMIT_PER_DAY: z.coerce.number().int().positive().default(200),
   PINKAS_SITE: z.url().optional(),
+  /** How long the check of one contributed page may take, in milliseconds, before it is refused as too complex. */
+  PINKAS_CHECK_BUDGET_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Worker threads that check pages (default: the cores but one, at least 2 and at most 4). */
+  PINKAS_CHECK_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
 });
 
 const localEnv = z.object({

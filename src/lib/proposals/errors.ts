@@ -4,6 +4,8 @@
  * where a backend's failures become answers.
  */
 import { BackendError, type BackendFailure } from './backend-errors.ts';
+import { CheckFailure } from './check-pool.ts';
+import { conflictReason } from './repo-layout.ts';
 import type { ErrorBody } from './wire.ts';
 
 export class ProposalError extends Error {
@@ -60,6 +62,24 @@ function answerForBackend(error: BackendError): ProposalError {
         : new ProposalError(403, `${subject} does not let your account propose changes to the wiki's repository. Your draft is kept; ask the wiki's administrators for access.`);
     case 'branch-taken':
       return new ProposalError(409, `The branch ${failure.branch} already exists and is not this proposal's.`, { branch: failure.branch });
+    case 'path-taken':
+      return new ProposalError(409, `"${failure.path}" ${conflictReason(failure)}. Nothing was changed.`, { field: 'path', path: failure.path });
+  }
+}
+
+/** The answer when a page could not be checked in its time (or at all). */
+function answerForCheck(failure: CheckFailure): ProposalError {
+  switch (failure.kind) {
+    case 'too-complex':
+      return new ProposalError(
+        422,
+        `This page is too complex to check: ${failure.message} Nothing was changed. Long runs of punctuation (like *, _, > or [) are the usual cause; split or simplify the page and submit again.`,
+        { field: 'content', budgetMs: failure.budgetMs },
+      );
+    case 'busy':
+      return new ProposalError(503, `The wiki is busy checking other pages (${failure.message}). Your draft is kept; try again in a few seconds.`, { retryAfter: 5 }, { 'Retry-After': '5' });
+    case 'broken':
+      return new ProposalError(502, `The page could not be checked: ${failure.message} Your draft is kept; try again in a moment.`);
   }
 }
 
@@ -70,12 +90,14 @@ function answerForBackend(error: BackendError): ProposalError {
 export function answerFor(error: unknown): ProposalError {
   if (error instanceof ProposalError) return error;
   if (error instanceof BackendError) return answerForBackend(error);
+  if (error instanceof CheckFailure) return answerForCheck(error);
   return new ProposalError(502, `The proposal could not be saved: ${(error as Error).message}. Your draft is kept; try again in a moment.`);
 }
 
 /** Whether the service's log must say what went wrong: the admin, not the contributor, has something to fix or watch. */
 export function concernsAdmin(error: unknown): boolean {
   if (error instanceof ProposalError) return false;
+  if (error instanceof CheckFailure) return error.kind !== 'too-complex';
   if (!(error instanceof BackendError)) return true;
   return error.failure.kind === 'unavailable' || error.failure.kind === 'rate-limited' || error.failure.kind === 'service-access';
 }

@@ -20,8 +20,10 @@ import { Octokit } from 'octokit';
 import { BackendError } from './backend-errors.ts';
 import { parseUser, type GitHubBackendEnv } from './config.ts';
 import { reportFailures } from './github-failures.ts';
+import { GitHubTrees } from './github-trees.ts';
 import { submitterTag } from './ids.ts';
 import { readMarker } from './pr-text.ts';
+import { folders, pathConflict } from './repo-layout.ts';
 import type { PreparedProposal, Proposal, ProposalBackend } from './types.ts';
 
 export interface GitHubBackendOptions {
@@ -53,6 +55,8 @@ type PullRequest = {
 };
 
 const RETRIES = 4;
+/** Pages of pull requests (100 each, newest first) `list` reads at most to find a person's proposals. */
+const LIST_PAGES = 10;
 
 export interface Pacing {
   /**
@@ -103,7 +107,9 @@ export class GitHubBackend implements ProposalBackend {
   readonly #asUser: ((token: string) => Octokit) | undefined;
   /** The repository's default branch, once GitHub has shown the service the repository. */
   #repository: Promise<string> | undefined;
-  readonly #knownCommits = new Set<string>();
+  /** Commits GitHub has shown to exist (asked once each, however many ask at the same time). */
+  readonly #knownCommits = new Map<string, Promise<void>>();
+  readonly #trees: GitHubTrees;
   #committer: Promise<{ name: string; email: string }> | undefined;
 
   /** The clients given are the backend's from then on (it adds its failure reporting to them). */
@@ -112,6 +118,7 @@ export class GitHubBackend implements ProposalBackend {
     this.#service = reportFailures(options.octokit, 'service');
     const { asUser } = options;
     this.#asUser = asUser && ((token) => reportFailures(asUser(token), 'contributor'));
+    this.#trees = new GitHubTrees(this.#service, { owner: options.owner, repo: options.repo });
     if (options.committer) this.#committer = Promise.resolve(options.committer);
   }
 
@@ -183,18 +190,44 @@ export class GitHubBackend implements ProposalBackend {
     return new BackendError('github', { kind: 'service-access' }, message, { cause });
   }
 
-  async readFile(path: string, commit: string): Promise<Uint8Array | undefined> {
-    if (!this.#knownCommits.has(commit)) {
-      try {
-        await this.#service.rest.git.getCommit({ ...this.#repo, commit_sha: commit });
-        this.#knownCommits.add(commit);
-      } catch (error) {
-        if (status(error) === 404 || status(error) === 422) {
-          throw new BackendError('github', { kind: 'unknown-commit', commit }, `${this.#repoName} has no commit ${commit}.`, { cause: error });
-        }
-        throw error;
+  /** Makes sure `commit` is a commit of the repository (`unknown-commit` when it is not). */
+  #knownCommit(commit: string): Promise<void> {
+    let known = this.#knownCommits.get(commit);
+    if (!known) {
+      known = this.#service.rest.git.getCommit({ ...this.#repo, commit_sha: commit }).then(
+        () => undefined,
+        (error: unknown) => {
+          this.#knownCommits.delete(commit);
+          if (status(error) === 404 || status(error) === 422) {
+            throw new BackendError('github', { kind: 'unknown-commit', commit }, `${this.#repoName} has no commit ${commit}.`, { cause: error });
+          }
+          throw error;
+        },
+      );
+      this.#knownCommits.set(commit, known);
+    }
+    return known;
+  }
+
+  async files(folder: string, commit: string): Promise<string[]> {
+    await this.#knownCommit(commit);
+    return this.#trees.files(folder, commit);
+  }
+
+  /** Refuses files that would run through a file of `parent`, or replace one of its folders. */
+  async #checkPaths(p: PreparedProposal): Promise<void> {
+    const paths = p.files.map((f) => f.path);
+    const kinds = await this.#trees.kinds(p.parent, [...new Set(paths.flatMap((path) => [...folders(path), path]))]);
+    for (const path of paths) {
+      const conflict = pathConflict(path, (q) => kinds.get(q));
+      if (conflict) {
+        throw new BackendError('github', { kind: 'path-taken', ...conflict }, `${path} cannot be written in ${this.#repoName}: ${conflict.existing.path} is a ${conflict.existing.kind} at ${p.parent.slice(0, 7)}.`);
       }
     }
+  }
+
+  async readFile(path: string, commit: string): Promise<Uint8Array | undefined> {
+    await this.#knownCommit(commit);
     try {
       const { data } = await this.#service.rest.repos.getContent({ ...this.#repo, path, ref: commit });
       if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined;
@@ -221,6 +254,7 @@ export class GitHubBackend implements ProposalBackend {
     // The branch may exist from an attempt whose pull request was never opened: reuse its commit.
     let tip = await this.#branchTip(octokit, p.branch);
     if (tip === undefined) {
+      await this.#checkPaths(p);
       const { data: parent } = await octokit.rest.git.getCommit({ ...repo, commit_sha: p.parent });
       const tree: { path: string; mode: '100644'; type: 'blob'; sha?: string; content?: string }[] = [];
       for (const file of p.files) {
@@ -274,14 +308,20 @@ export class GitHubBackend implements ProposalBackend {
     return toProposal(pull);
   }
 
-  async list(submitterEmail: string): Promise<Proposal[]> {
+  /** From the newest pull requests of the repository: at most `LIST_PAGES` requests, however many it has. */
+  async list(submitterEmail: string, limit: number): Promise<Proposal[]> {
     await this.#defaultBranch();
     const tag = submitterTag(submitterEmail);
-    const pulls = (await this.#service.paginate(this.#service.rest.pulls.list, { ...this.#repo, state: 'all', per_page: 100 })) as PullRequest[];
-    return pulls
-      .filter((pull) => pull.head.ref.startsWith('pinkas/') && readMarker(pull.body)?.submitter === tag)
-      .map(toProposal)
-      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+    const mine: Proposal[] = [];
+    let pages = 0;
+    const newestFirst = { ...this.#repo, state: 'all', sort: 'created', direction: 'desc', per_page: 100 } as const;
+    for await (const { data } of this.#service.paginate.iterator(this.#service.rest.pulls.list, newestFirst)) {
+      for (const pull of data as PullRequest[]) {
+        if (pull.head.ref.startsWith('pinkas/') && readMarker(pull.body)?.submitter === tag) mine.push(toProposal(pull));
+      }
+      if (mine.length >= limit || ++pages >= LIST_PAGES) break;
+    }
+    return mine.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0)).slice(0, limit);
   }
 
   /** The commit a branch points at, or undefined when there is no such branch. */
@@ -338,5 +378,6 @@ function toProposal(pull: PullRequest): Proposal {
     createdAt: pull.created_at,
     reviewers: [...(pull.requested_reviewers ?? []).flatMap((r) => (r ? [`@${r.login}`] : [])), ...(pull.requested_teams ?? []).flatMap((t) => (t ? [`team:${t.slug}`] : []))],
     mergedWithNewerChanges: marker.mergedWithNewerChanges,
+    ...(marker.fingerprint ? { fingerprint: marker.fingerprint } : {}),
   };
 }

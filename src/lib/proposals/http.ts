@@ -4,15 +4,18 @@
  */
 import { answerFor, concernsAdmin, ProposalError } from './errors.ts';
 import { identify, type IdentityConfig } from './identity.ts';
-import type { ProposalService } from './service.ts';
+import { listLimits, type ProposalService } from './service.ts';
 import type { Proposal } from './types.ts';
 import { proposalLimits as limits, type ProposalList, type PublicProposal, type SessionAnswer } from './wire.ts';
 
 export interface HttpDeps {
   service: ProposalService;
   identity: IdentityConfig;
-  /** Origins allowed to POST besides the request's own (the public site URL behind a proxy). */
-  allowedOrigins?: string[];
+  /**
+   * The site's own origin (from PINKAS_SITE), when configured: the only one allowed to POST. Without
+   * it, the request's own origin (from its Host header) is.
+   */
+  siteOrigin?: string;
   /** The site's base path (`/` or `/wiki/`), for the sign-in link. */
   basePath?: string;
 }
@@ -35,20 +38,28 @@ function errorResponse(error: unknown): Response {
 
 /**
  * Refuses cross-site requests: a browser always says where a POST comes from (Origin, and
- * Sec-Fetch-Site in current browsers). A same-origin client needs no token.
+ * Sec-Fetch-Site in current browsers). A same-origin client needs no token. The origin compared
+ * with is the configured site's when there is one: a page of another name that resolves to this
+ * server (DNS rebinding) sends a Host of its own, and looks same-origin to the browser.
  */
-export function checkSameOrigin(request: Request, allowedOrigins: string[] = []) {
+export function checkSameOrigin(request: Request, siteOrigin?: string) {
   const site = request.headers.get('sec-fetch-site');
   if (site && site !== 'same-origin' && site !== 'none') {
     throw new ProposalError(403, `Cross-site requests are refused (Sec-Fetch-Site: ${site}). Propose changes from the wiki itself.`);
   }
   const origin = request.headers.get('origin');
-  if (origin !== null) {
-    const own = new URL(request.url).origin;
-    if (origin !== own && !allowedOrigins.includes(origin)) {
-      throw new ProposalError(403, `Requests from ${origin} are refused: only the wiki's own pages may propose changes.`);
-    }
+  if (origin !== null && origin !== (siteOrigin ?? new URL(request.url).origin)) {
+    throw new ProposalError(403, `Requests from ${origin} are refused: only the wiki's own pages may propose changes.`);
   }
+}
+
+/** `?limit=` of `GET /api/proposals`, if it is a number. */
+function listLimit(request: Request): number | undefined {
+  const value = new URL(request.url).searchParams.get('limit');
+  if (value === null) return undefined;
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit < 1) throw new ProposalError(400, `limit must be a whole number from 1 to ${listLimits.max}, not "${value.slice(0, 20)}".`, { field: 'limit' });
+  return limit;
 }
 
 async function readJson(request: Request): Promise<unknown> {
@@ -87,7 +98,7 @@ function publicProposal(p: Proposal): PublicProposal {
 export async function handleProposals(request: Request, deps: HttpDeps): Promise<Response> {
   try {
     if (request.method === 'POST') {
-      checkSameOrigin(request, deps.allowedOrigins);
+      checkSameOrigin(request, deps.siteOrigin);
       const identity = identify(request, deps.identity);
       const body = await readJson(request);
       const proposal = await deps.service.submit(body, identity, request.headers.get('idempotency-key') ?? undefined);
@@ -95,7 +106,7 @@ export async function handleProposals(request: Request, deps: HttpDeps): Promise
     }
     if (request.method === 'GET') {
       const identity = identify(request, deps.identity);
-      const proposals = await deps.service.list(identity);
+      const proposals = await deps.service.list(identity, listLimit(request));
       const list: ProposalList = { proposals: proposals.map(publicProposal) };
       return json(200, list);
     }

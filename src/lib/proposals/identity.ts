@@ -22,6 +22,8 @@ export interface IdentityConfig {
 
 export const SESSION_COOKIE = 'pinkas_session';
 const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f]/g;
 
 export interface SessionData {
   login: string;
@@ -30,19 +32,49 @@ export interface SessionData {
   token: string;
 }
 
+/** A cookie's value; undefined when it is absent or not %-encoded properly (a malformed cookie is no cookie). */
 export function readCookie(request: Request, name: string): string | undefined {
   const header = request.headers.get('cookie') ?? '';
   for (const part of header.split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k !== name) continue;
+    try {
+      return decodeURIComponent(v.join('='));
+    } catch {
+      return undefined;
+    }
   }
   return undefined;
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A header as the sign-in proxy sent it, read as UTF-8. HTTP carries header values as bytes, and
+ * Node's HTTP parser (like fetch's Headers) hands each byte over as one character: "יוסי" arrives
+ * as "×\u0099×\u0095…". Undefined when the bytes are not UTF-8.
+ */
+function proxyHeader(request: Request, name: string): string | null | undefined {
+  const value = request.headers.get(name);
+  if (value === null || !/[\u0080-\uffff]/.test(value)) return value;
+  // Already characters, not bytes (no HTTP parser gives these): keep them.
+  if (/[\u0100-\uffff]/.test(value)) return value;
+  try {
+    return utf8.decode(Buffer.from(value, 'latin1'));
+  } catch {
+    return undefined;
+  }
+}
+
+function notUtf8(name: string): ProposalError {
+  return new ProposalError(401, `The sign-in proxy sent ${name} in an encoding other than UTF-8; it cannot be read. Ask the wiki's administrators to check the proxy.`, { field: name });
+}
+
 /** The person making the request, or a 400/401 explaining what is missing. */
 export function identify(request: Request, config: IdentityConfig): Identity {
-  const email = request.headers.get('x-forwarded-email');
-  const user = request.headers.get('x-forwarded-user') ?? request.headers.get('x-forwarded-preferred-username');
+  const email = proxyHeader(request, 'x-forwarded-email');
+  const forwardedUser = proxyHeader(request, 'x-forwarded-user');
+  const user = forwardedUser === null ? proxyHeader(request, 'x-forwarded-preferred-username') : forwardedUser;
   switch (config.mode) {
     case 'dev':
       if (email !== null || user !== null) {
@@ -50,8 +82,11 @@ export function identify(request: Request, config: IdentityConfig): Identity {
       }
       return { ...config.devUser, source: 'dev' };
     case 'header': {
+      if (email === undefined) throw notUtf8('X-Forwarded-Email');
+      if (user === undefined) throw notUtf8('X-Forwarded-User');
       if (!email) throw new ProposalError(401, 'You are not signed in: the sign-in proxy sent no X-Forwarded-Email. Sign in again and retry; your draft is kept.');
-      if (!EMAIL.test(email)) throw new ProposalError(401, `The sign-in proxy sent an invalid X-Forwarded-Email ("${email.slice(0, 80)}").`);
+      if (!EMAIL.test(email) || CONTROL.test(email)) throw new ProposalError(401, `The sign-in proxy sent an invalid X-Forwarded-Email ("${email.slice(0, 80).replace(CONTROL_ALL, '?')}").`);
+      if (user && CONTROL.test(user)) throw new ProposalError(401, 'The sign-in proxy sent an X-Forwarded-User with control characters in it.', { field: 'X-Forwarded-User' });
       const name = (user && !user.includes('@') ? user : email.split('@')[0]!).slice(0, 100);
       return { name, email, ...(user && /^[A-Za-z0-9-]{1,39}$/.test(user) ? { login: user } : {}), source: 'header' };
     }

@@ -8,6 +8,12 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/** What a proposal request says, as one hash: a retry under the same idempotency key must say the same. */
+export function requestFingerprint(request: { path: string; baseCommit: string; content: string; summary: string; reason?: string; images: { path: string; bytes: Uint8Array }[] }): string {
+  const images = request.images.map((image) => [image.path, createHash('sha256').update(image.bytes).digest('hex')]);
+  return sha256(JSON.stringify([request.path, request.baseCommit, request.content, request.summary, request.reason ?? '', images])).slice(0, 32);
+}
+
 /** The proposal's id: one person's one submit attempt (`key`: the idempotency key, or a hash of the content). */
 export function proposalId(email: string, key: string): string {
   return sha256(`${email.toLowerCase()}\n${key}`).slice(0, 12);

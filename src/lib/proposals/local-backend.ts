@@ -11,9 +11,11 @@
  */
 import path from 'node:path';
 import git, { type TreeEntry } from 'isomorphic-git';
+import pLimit from 'p-limit';
 import { atomicFs as fs } from './atomic-fs.ts';
 import { BackendError } from './backend-errors.ts';
 import { branchState } from './branch-adoption.ts';
+import { LocalReads } from './local-reads.ts';
 import { ProposalRecords, type StoredProposal } from './records.ts';
 import { repairProposalState, type Repair } from './repair.ts';
 import type { PreparedProposal, Proposal, ProposalBackend, ProposalStatus } from './types.ts';
@@ -42,6 +44,7 @@ export class LocalBackend implements ProposalBackend {
   /** Ref updates are serialized: isomorphic-git has no compare-and-swap on refs. */
   #lock: Promise<unknown> = Promise.resolve();
   #repaired: Promise<Repair[]> | undefined;
+  readonly #reads: LocalReads;
 
   constructor(options: LocalBackendOptions) {
     this.#dir = options.dir;
@@ -49,6 +52,7 @@ export class LocalBackend implements ProposalBackend {
     this.#options = options;
     this.#baseBranch = options.baseBranch;
     this.#records = new ProposalRecords(this.#gitdir);
+    this.#reads = new LocalReads(options.dir);
   }
 
   /** The repository that contains `folder` (for the content folder of `npm run dev`). */
@@ -107,9 +111,14 @@ export class LocalBackend implements ProposalBackend {
       const { blob } = await git.readBlob({ fs, dir: this.#dir, oid: commit, filepath });
       return blob;
     } catch (error) {
-      if (notFound(error)) return undefined;
+      // No such file, or a folder there: no file.
+      if (notFound(error) || (error as { code?: string }).code === 'ObjectTypeError') return undefined;
       throw error;
     }
+  }
+
+  files(folder: string, commit: string): Promise<string[]> {
+    return this.#reads.files(folder, commit);
   }
 
   /** By its id (the record): the branch of a proposal that was never recorded is not this proposal. */
@@ -157,6 +166,7 @@ export class LocalBackend implements ProposalBackend {
       author: { name: p.author.name, email: p.author.email },
       reviewers: [...p.reviewers.users.map((u) => `@${u}`), ...p.reviewers.teams.map((t) => `team:${t}`)],
       mergedWithNewerChanges: p.mergedWithNewerChanges,
+      fingerprint: p.fingerprint,
       commit,
       submitter: p.author.email.toLowerCase(),
     };
@@ -199,25 +209,29 @@ export class LocalBackend implements ProposalBackend {
     return git.writeTree({ fs, dir, tree: root });
   }
 
-  async list(submitterEmail: string): Promise<Proposal[]> {
+  async list(submitterEmail: string, limit: number): Promise<Proposal[]> {
     const ids = await this.#records.ids();
     if (ids.length === 0) return [];
     const head = await this.head();
-    const mine: StoredProposal[] = [];
-    for (const id of ids) {
-      const stored = await this.#records.read(id);
-      if (stored && stored.submitter === submitterEmail.toLowerCase()) mine.push(stored);
-    }
-    const proposals = await Promise.all(mine.map((s) => this.#withStatus(s, head)));
-    return proposals.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+    const bounded = pLimit(16);
+    const records = await Promise.all(ids.map((id) => bounded(() => this.#records.read(id))));
+    const mine = records
+      .filter((s): s is StoredProposal => s?.submitter === submitterEmail.toLowerCase())
+      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
+      .slice(0, limit);
+    const merged = await this.#reads.contained(head, mine.map((s) => ({ oid: s.commit, time: Date.parse(s.createdAt) / 1000 })));
+    return Promise.all(mine.map((s) => bounded(() => this.#withStatus(s, head, merged))));
   }
 
-  /** Open while its branch is not in the base branch; merged once it is; closed if the branch was deleted unmerged. */
-  async #withStatus(stored: StoredProposal, head: string): Promise<Proposal> {
+  /**
+   * Open while its branch is not in the base branch; merged once it is; closed if the branch was
+   * deleted unmerged. `merged`: the proposals' commits the base branch is known to contain.
+   */
+  async #withStatus(stored: StoredProposal, head: string, merged?: Set<string>): Promise<Proposal> {
     const { commit, submitter: _submitter, author: _author, ...proposal } = stored;
     let status: ProposalStatus;
-    const merged = head === commit || (await git.isDescendent({ fs, dir: this.#dir, oid: head, ancestor: commit, depth: -1 }).catch(() => false));
-    if (merged) status = 'merged';
+    const contained = merged ?? (await this.#reads.contained(head, [{ oid: commit, time: Date.parse(stored.createdAt) / 1000 }]));
+    if (contained.has(commit)) status = 'merged';
     else {
       const branchExists = await git.resolveRef({ fs, dir: this.#dir, ref: `refs/heads/${stored.branch}` }).then(() => true, () => false);
       status = branchExists ? 'open' : 'closed';
@@ -225,16 +239,26 @@ export class LocalBackend implements ProposalBackend {
     return { ...proposal, status };
   }
 
-  /** A tree with `parts` (a path) set to `blob`, writing the subtrees on the way. */
-  async #withFile(tree: TreeEntry[], parts: string[], blob: string): Promise<TreeEntry[]> {
+  /**
+   * A tree with `parts` (a path) set to `blob`, writing the subtrees on the way; never replacing a
+   * file with a folder or a folder with a file (`path-taken`). `done`: the parts walked so far.
+   */
+  async #withFile(tree: TreeEntry[], parts: string[], blob: string, done: string[] = []): Promise<TreeEntry[]> {
     const [name, ...rest] = parts as [string, ...string[]];
+    const there = tree.find((e) => e.path === name);
+    const here = [...done, name].join('/');
+    if (there && (there.type === 'tree') !== (rest.length > 0)) {
+      const path = [...done, ...parts].join('/');
+      const existing = { path: here, kind: there.type === 'tree' ? ('folder' as const) : ('file' as const) };
+      throw new BackendError('local', { kind: 'path-taken', path, existing }, `${path} cannot be written in ${this.#dir}: ${here} is a ${existing.kind}.`);
+    }
     const entries = tree.filter((e) => e.path !== name);
     if (rest.length === 0) {
       entries.push({ mode: '100644', path: name, oid: blob, type: 'blob' });
     } else {
       const existing = tree.find((e) => e.path === name && e.type === 'tree');
       const children = existing ? (await git.readTree({ fs, dir: this.#dir, oid: existing.oid })).tree : [];
-      const oid = await git.writeTree({ fs, dir: this.#dir, tree: await this.#withFile(children, rest, blob) });
+      const oid = await git.writeTree({ fs, dir: this.#dir, tree: await this.#withFile(children, rest, blob, [...done, name]) });
       entries.push({ mode: '040000', path: name, oid, type: 'tree' });
     }
     return entries;

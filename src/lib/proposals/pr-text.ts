@@ -1,28 +1,16 @@
-/** The words of a proposal on GitHub: commit message, pull-request title and body. */
-import { diffLines } from 'diff';
-import { lineStats } from '../line-stats.ts';
+/**
+ * The words of a proposal on GitHub and in git: commit message, pull-request title and body. They
+ * name every file the proposal writes. The contributor's summary and reason are their words, not
+ * Pinkas': in the commit message the reason is quoted (`> `) and never last, so no line of it can
+ * pass for a trailer (`Co-authored-by:`, `Signed-off-by:` …) — the trailer block is Pinkas' own.
+ */
+import type { LineChanges } from './line-changes.ts';
 import type { Identity } from './types.ts';
 
-/** The headings of the sections a change touches ("Requesting leave"), in page order. */
-export function changedSections(before: string, after: string): string[] {
-  const lines = after.split('\n');
-  const headingAt: (string | undefined)[] = [];
-  let current: string | undefined;
-  let fence = false;
-  lines.forEach((line, i) => {
-    if (/^\s*(```|~~~)/.test(line)) fence = !fence;
-    const m = !fence && /^#{1,6}\s+(.+?)\s*#*$/.exec(line);
-    if (m) current = m[1]!;
-    headingAt[i] = current;
-  });
-  const sections = new Set<string>();
-  let line = 0;
-  for (const part of diffLines(before, after)) {
-    const count = part.count ?? part.value.split('\n').length - 1;
-    if (part.added || part.removed) sections.add(headingAt[Math.min(line, lines.length - 1)] ?? '(top of the page)');
-    if (!part.removed) line += count;
-  }
-  return [...sections];
+/** A file the proposal writes: new, or a new version of one that exists. */
+export interface ChangedPath {
+  path: string;
+  change: 'added' | 'changed';
 }
 
 export interface ProposalText {
@@ -33,52 +21,100 @@ export interface ProposalText {
   owners: string[];
   summary: string;
   reason?: string;
-  before: string;
-  after: string;
+  /** What the change does to the page, line by line. */
+  changes: LineChanges;
   isNew: boolean;
-  images: string[];
+  /** Every file the commit writes: the page first, then the images. */
+  files: ChangedPath[];
   merge?: { base: string; head: string };
   id: string;
+  /** The request's fingerprint: a retry with the same idempotency key must send the same. */
+  fingerprint: string;
+}
+
+/** `content/hr/leave.mdx (changed)`. */
+function fileLine(file: ChangedPath): string {
+  return `${file.path} (${file.change === 'added' ? 'new' : 'changed'})`;
+}
+
+/** Markdown code for a path that may itself hold backticks. */
+function code(text: string): string {
+  return text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``;
+}
+
+/**
+ * The contributor's words as Markdown text: shown as typed, never as HTML (an HTML comment would
+ * hide text from the reviewers, and a marker of Pinkas' own could be forged).
+ */
+function words(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** "Name <email>", as git and the pull request show the contributor. */
+function person(identity: Identity): string {
+  return `${identity.name} <${identity.email}>`;
 }
 
 export function commitMessage(t: ProposalText): string {
-  const who = `${t.identity.name} <${t.identity.email}>`;
-  return [t.summary, '', ...(t.reason ? [t.reason, ''] : []), `Proposed with Pinkas by ${who}.`, '', `Co-authored-by: ${who}`].join('\n');
+  const reason = t.reason?.trim();
+  return [
+    pullRequestTitle(t),
+    '',
+    ...(reason ? ['Why, in the contributor\'s words:', ...reason.split('\n').map((line) => (line.trim() ? `> ${line}` : '>')), ''] : []),
+    'Files:',
+    ...t.files.map((file) => `- ${fileLine(file)}`),
+    '',
+    `Proposed with Pinkas by ${person(t.identity)}.`,
+    '',
+    `Co-authored-by: ${person(t.identity)}`,
+  ].join('\n');
 }
 
+/** One line: a title from frontmatter may hold line breaks, the commit's subject may not. */
+function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, ' ');
+}
+
+/** The pull request's title, and the commit's subject: "Annual leave: Fix the notice period". */
 export function pullRequestTitle(t: ProposalText): string {
-  return `${t.isNew ? 'New page' : t.pageTitle}: ${t.summary}`.slice(0, 250);
+  return oneLine(`${t.isNew ? 'New page' : t.pageTitle}: ${t.summary}`).slice(0, 250);
+}
+
+function changeLines(t: ProposalText, page: string): string[] {
+  const { changes } = t;
+  const estimated = changes.exact ? '' : ' (estimated: the change is too large to compare line by line; see “Files changed”)';
+  return [
+    t.isNew ? `- A new page: ${page}` : `- Sections: ${changes.sections.map((s) => `“${s}”`).join(', ') || '—'}`,
+    `- ${changes.added} line${changes.added === 1 ? '' : 's'} added, ${changes.removed} removed${estimated}`,
+    `- Files: ${t.files.map((file) => `${code(file.path)} (${file.change === 'added' ? 'new' : 'changed'})`).join(', ')}`,
+    ...(t.merge
+      ? [`- The page changed on the base branch after the editor opened it (${t.merge.base.slice(0, 7)} → ${t.merge.head.slice(0, 7)}); Pinkas merged both versions without conflicts. Please check the result.`]
+      : []),
+  ];
 }
 
 export function pullRequestBody(t: ProposalText, submitterTag: string): string {
   // (The marker at the end lets the GitHub backend list a person's proposals.)
-  const stats = lineStats(t.before, t.after);
-  const sections = t.isNew ? [] : changedSections(t.before, t.after);
-  const page = t.pageUrl ? `[${t.pageTitle}](${t.pageUrl})` : t.pageTitle;
+  const page = t.pageUrl ? `[${words(t.pageTitle)}](${t.pageUrl})` : words(t.pageTitle);
   return [
     '### Summary',
-    t.summary,
+    words(t.summary),
     '',
     '### Why',
-    t.reason?.trim() || '_The contributor did not give a reason._',
+    t.reason?.trim() ? words(t.reason.trim()) : '_The contributor did not give a reason._',
     '',
     '### What changed',
-    t.isNew ? `- A new page: ${page}` : `- Sections: ${sections.map((s) => `“${s}”`).join(', ') || '—'}`,
-    `- ${stats.added} line${stats.added === 1 ? '' : 's'} added, ${stats.removed} removed`,
-    ...(t.images.length ? [`- Images added: ${t.images.map((i) => `\`${i}\``).join(', ')}`] : []),
-    ...(t.merge
-      ? [`- The page changed on the base branch after the editor opened it (${t.merge.base.slice(0, 7)} → ${t.merge.head.slice(0, 7)}); Pinkas merged both versions without conflicts. Please check the result.`]
-      : []),
+    ...changeLines(t, page),
     '',
     '### Page',
-    `${page} · \`${t.path}\` · owner${t.owners.length === 1 ? '' : 's'}: ${t.owners.join(', ') || '_none_'}`,
+    `${page} · ${code(t.path)} · owner${t.owners.length === 1 ? '' : 's'}: ${t.owners.join(', ') || '_none_'}`,
     '',
     '### Submitted by',
-    `${t.identity.name} <${t.identity.email}>${t.identity.login ? ` (@${t.identity.login})` : ''}, signed in by ${t.identity.source === 'github' ? 'GitHub' : t.identity.source === 'header' ? 'the company sign-in' : 'the development user'}.`,
+    `${person(t.identity)}${t.identity.login ? ` (@${t.identity.login})` : ''}, signed in by ${t.identity.source === 'github' ? 'GitHub' : t.identity.source === 'header' ? 'the company sign-in' : 'the development user'}.`,
     '',
     '---',
     'Pinkas never merges: the page’s owners review the change under “Files changed” and merge it when it is right.',
-    proposalMarker({ id: t.id, submitter: submitterTag, path: t.path, summary: t.summary, mergedWithNewerChanges: Boolean(t.merge) }),
+    proposalMarker({ id: t.id, submitter: submitterTag, path: t.path, summary: t.summary, mergedWithNewerChanges: Boolean(t.merge), fingerprint: t.fingerprint }),
   ].join('\n');
 }
 
@@ -90,6 +126,8 @@ export interface ProposalMarker {
   path: string;
   summary: string;
   mergedWithNewerChanges: boolean;
+  /** The request's fingerprint (ids.ts `requestFingerprint`); absent in proposals made before it was recorded. */
+  fingerprint?: string;
 }
 
 export function proposalMarker(marker: ProposalMarker): string {
@@ -97,8 +135,10 @@ export function proposalMarker(marker: ProposalMarker): string {
   return `<!-- pinkas:proposal ${JSON.stringify(marker).replace(/-/g, '\\u002d')} -->`;
 }
 
+/** The marker of a pull request's body: its last one (the contributor's words, above it, cannot hold one). */
 export function readMarker(body: string | null | undefined): ProposalMarker | undefined {
-  const m = /<!-- pinkas:proposal (\{.*?\}) -->/.exec(body ?? '');
+  const text = body ?? '';
+  const m = /^<!-- pinkas:proposal (\{.*?\}) -->/.exec(text.slice(Math.max(0, text.lastIndexOf('<!-- pinkas:proposal '))));
   if (!m) return undefined;
   try {
     return JSON.parse(m[1]!) as ProposalMarker;

@@ -1,11 +1,12 @@
 /**
  * What a proposal request may contain (`POST /api/proposals`), checked before anything else
- * happens: the body's shape (zod), the paths (only pages and images under the content folder), the
- * sizes, the images' real types, and the page itself (frontmatter schema, safe-content policy).
+ * happens: the body's shape (zod), its text (no control characters where they do not belong, no
+ * broken UTF-16), the paths (only pages and images under the content folder, with names that work
+ * everywhere), the sizes and the images' real types. All of it in time linear in the request; the
+ * page itself is checked in a worker (page-change.ts), and against the repository by the service.
  */
 import { z } from 'zod';
-import { checkPage } from '../content/check.ts';
-import { isPagePath, mediaTypes } from '../paths.ts';
+import { isPagePath, mediaTypes, pageAddressProblem, pathProblem } from '../paths.ts';
 import { ProposalError } from './errors.ts';
 import { imageExtensions, proposalLimits as limits, type ContentProblem, type ImageExtension, type ProposalRequest } from './wire.ts';
 
@@ -19,12 +20,49 @@ const imageSignatures: Record<ImageExtension, (b: Uint8Array) => boolean> = {
 };
 const signatureOf = new Map<string, (b: Uint8Array) => boolean>(Object.entries(imageSignatures));
 
+/** A string that JSON may carry but UTF-8 cannot: half of a surrogate pair. */
+const LONE_SURROGATE = /\p{Cs}/u;
+/** Control characters: none in a one-line text; in longer text only tabs and line breaks. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** "U+0000 at line 3" for the first character `pattern` finds in `text`. */
+function controlAt(text: string, pattern: RegExp): string | undefined {
+  const m = pattern.exec(text);
+  if (!m) return undefined;
+  const line = text.slice(0, m.index).split('\n').length;
+  return `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} at line ${line}`;
+}
+
+/** Text as git and every browser can hold it: whole Unicode, and control characters only where `control` allows. */
+const cleanText = (what: string, control: RegExp, allowed: string) => (text: string, ctx: z.RefinementCtx) => {
+  if (LONE_SURROGATE.test(text)) ctx.addIssue({ code: 'custom', message: `${what} is not valid Unicode text (it holds half of a surrogate pair)` });
+  const found = controlAt(text, control);
+  if (found) ctx.addIssue({ code: 'custom', message: `${what} may not contain control characters${allowed} (found ${found})` });
+};
+/** Line breaks as the editor's text area may send them (CR LF), as git and the page keep them (LF). */
+const lf = (s: string) => s.replace(/\r\n/g, '\n');
+
 export const proposalRequestSchema = z.strictObject({
-  path: z.string().min(1).max(300),
+  path: z.string().min(1).max(300).superRefine(cleanText('the path', CONTROL, '')),
   baseCommit: z.string().regex(/^[0-9a-f]{40}$/, 'baseCommit must be the 40-character commit id the page was built from'),
-  content: z.string().max(limits.pageBytes, `the page may be at most ${limits.pageBytes / 1024} KB`),
-  summary: z.string().trim().min(1, 'a summary of the change is required').max(limits.summary, `the summary may be at most ${limits.summary} characters`),
-  reason: z.string().trim().max(limits.reason).optional(),
+  content: z
+    .string()
+    .max(limits.pageBytes, `the page may be at most ${limits.pageBytes / 1024} KB`)
+    .superRefine(cleanText('the page', CONTROL_IN_TEXT, ' other than tabs and line breaks')),
+  summary: z
+    .string()
+    .trim()
+    .min(1, 'a summary of the change is required')
+    .max(limits.summary, `the summary may be at most ${limits.summary} characters`)
+    .superRefine(cleanText('the summary', CONTROL, ' (it is one line)')),
+  reason: z
+    .string()
+    .trim()
+    .max(limits.reason)
+    .superRefine(cleanText('the reason', CONTROL_IN_TEXT, ' other than tabs and line breaks'))
+    .transform(lf)
+    .optional(),
   images: z
     .array(z.strictObject({ path: z.string().min(1).max(300), base64: z.string().max(Math.ceil(limits.imageBytes / 3) * 4 + 4, `an image may be at most ${limits.imageBytes / 1024 / 1024} MB`) }))
     .max(limits.images, `at most ${limits.images} images per proposal`)
@@ -39,7 +77,8 @@ void schemaIsWireType;
 export interface ValidatedRequest extends Omit<ProposalRequest, 'images'> {
   /** The page's path under the content folder (`hr/leave.mdx`). */
   contentPath: string;
-  images: { path: string; bytes: Uint8Array }[];
+  /** Each image: its repository path, its path under the content folder, its bytes. */
+  images: { path: string; contentPath: string; bytes: Uint8Array }[];
 }
 
 /**
@@ -69,7 +108,7 @@ export function validateRequest(body: unknown, contentPrefix: string): Validated
     const safe = safeRepoPath(path);
     if ('problem' in safe) throw new ProposalError(400, `${what} "${path}" ${safe.problem}`, { field: what === 'The page' ? 'path' : 'images', path });
     if (prefix && !safe.path.startsWith(`${prefix}/`)) {
-      throw new ProposalError(403, `${what} "${path}" is outside the wiki's content folder (${prefix}/): only pages and images there can be changed`, { field: 'path', path });
+      throw new ProposalError(403, `${what} "${path}" is outside the wiki's content folder (${prefix}/): only pages and images there can be changed`, { field: what === 'The page' ? 'path' : 'images', path });
     }
     return prefix ? safe.path.slice(prefix.length + 1) : safe.path;
   };
@@ -78,9 +117,14 @@ export function validateRequest(body: unknown, contentPrefix: string): Validated
   if (!isPagePath(contentPath)) {
     throw new ProposalError(403, `"${request.path}" is not a wiki page: pages are .md or .mdx files, not in folders starting with _ or .`, { field: 'path' });
   }
+  // As the page check says it (at line 1), before the path is used to read anything.
+  const address = pageAddressProblem(contentPath);
+  if (address) refuseProblems([{ line: 1, column: 1, field: 'path', message: address }]);
 
   const images = (request.images ?? []).map((image) => {
     const inFolder = inContent(image.path, 'The image');
+    const problem = pathProblem(inFolder);
+    if (problem) throw new ProposalError(422, `The image "${image.path}": ${problem}`, { field: 'images', path: image.path });
     const ext = inFolder.slice(inFolder.lastIndexOf('.')).toLowerCase();
     const check = signatureOf.get(ext);
     if (!check || !(ext in mediaTypes)) {
@@ -90,21 +134,15 @@ export function validateRequest(body: unknown, contentPrefix: string): Validated
     const bytes = Uint8Array.from(Buffer.from(image.base64, 'base64'));
     if (bytes.length > limits.imageBytes) throw new ProposalError(413, `"${image.path}" is larger than ${limits.imageBytes / 1024 / 1024} MB`, { field: 'images', path: image.path });
     if (!check(bytes)) throw new ProposalError(415, `"${image.path}" is not really a ${ext.slice(1).toUpperCase()} image`, { field: 'images', path: image.path });
-    return { path: image.path, bytes };
+    return { path: image.path, contentPath: inFolder, bytes };
   });
 
-  checkContent(request.content, request.path, contentPath);
   return { ...request, contentPath, images };
 }
 
 /** Refuses a page whose frontmatter or content breaks the rules (422), listing each problem at its line. */
-export function checkContent(content: string, displayPath: string, contentPath: string) {
-  const errors = checkPage(content, displayPath, contentPath).filter((d) => d.severity === 'error');
+export function refuseProblems(errors: ContentProblem[]): void {
   if (errors.length) {
-    throw new ProposalError(
-      422,
-      `The page has ${errors.length} problem${errors.length === 1 ? '' : 's'} to fix: ${errors.map((e) => `line ${e.line}: ${e.message}`).join('; ')}`,
-      errors.map((e): ContentProblem => ({ line: e.line, column: e.column, field: e.field, message: e.message })),
-    );
+    throw new ProposalError(422, `The page has ${errors.length} problem${errors.length === 1 ? '' : 's'} to fix: ${errors.map((e) => `line ${e.line}: ${e.message}`).join('; ')}`, errors);
   }
 }

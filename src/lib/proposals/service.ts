@@ -4,22 +4,27 @@
  * HTTP to and from it.
  *
  * Guarantees: nothing reaches the base branch (a backend only creates branches); a retried submit
- * (same idempotency key, or the same content again) returns the first proposal instead of opening
- * a second; a page that changed since the editor opened it is merged three-way, and a conflict is
- * returned (409) with both versions instead of overwriting anything. What the backend cannot do,
- * it reports as a `BackendError`, which passes through to the HTTP layer's one answer for it.
+ * (same idempotency key and the same request, or the same request again) returns the first
+ * proposal instead of opening a second, and a key reused for another request is refused; a page
+ * that changed since the editor opened it is merged three-way, and a conflict is returned (409)
+ * with both versions instead of overwriting anything; a proposal writes only the files it names,
+ * and never turns a file into a folder, a folder into a file, or a page into two at one address.
+ * The contributor's text is merged, checked and diffed in a worker with a time budget
+ * (check-pool.ts), so no request waits for another's page. What the backend cannot do, it reports
+ * as a `BackendError`, which passes through to the HTTP layer's one answer for it.
  */
-import { contributionProfile } from '../content/check.ts';
-import { preparePage } from '../content/prepare.ts';
+import type { CheckOptions } from '../content/check.ts';
 import { slugFromPath } from '../paths.ts';
 import { absoluteUrl } from '../urls.ts';
+import { sharedCheckPool, type PageChecker } from './check-pool.ts';
 import { codeOwners, reviewersFrom } from './codeowners.ts';
 import { ProposalError } from './errors.ts';
-import { proposalBranch, proposalId, sha256, submitterTag } from './ids.ts';
-import { mergePage } from './merge.ts';
-import { commitMessage, pullRequestBody, pullRequestTitle, type ProposalText } from './pr-text.ts';
+import { proposalBranch, proposalId, requestFingerprint, submitterTag } from './ids.ts';
+import type { PageOutcome } from './page-change.ts';
+import { commitMessage, pullRequestBody, pullRequestTitle, type ChangedPath, type ProposalText } from './pr-text.ts';
 import { RateLimiter, type RateLimits } from './rate-limit.ts';
-import { checkContent, validateRequest, type ValidatedRequest } from './request.ts';
+import { Layout, layoutProblem } from './repo-layout.ts';
+import { refuseProblems, validateRequest, type ValidatedRequest } from './request.ts';
 import type { Identity, PreparedProposal, Proposal, ProposalBackend } from './types.ts';
 import type { ConflictDetails, RetryDetails } from './wire.ts';
 
@@ -31,20 +36,43 @@ export interface ServiceOptions {
   siteUrl?: string;
   basePath?: string;
   rateLimits?: RateLimits;
+  /** Where pages are merged and checked (default: the process's pool of worker threads). */
+  checker?: PageChecker;
+  /** The site's language and policy choices, as the editor's check has them. */
+  check?: CheckOptions;
   now?: () => Date;
 }
+
+/** How many proposals `list` returns at most, and by default. */
+export const listLimits = { max: 100, default: 50 } as const;
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
+/** A name as git can hold it in `Name <email>`: no angle brackets, no line breaks or other controls. */
+export function gitName(name: string, email: string): string {
+  const clean = name.replace(/[<>\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return clean || email.split('@')[0]!;
+}
+
+function reusedKey(proposal: Proposal): ProposalError {
+  return new ProposalError(
+    422,
+    `This Idempotency-Key was already used for a different proposal (${proposal.url}), so this one was not made. Nothing was changed; a new proposal needs a new key.`,
+    { field: 'Idempotency-Key', proposal: proposal.id },
+  );
+}
+
 export class ProposalService {
   readonly #options: ServiceOptions;
   readonly #limiter: RateLimiter;
-  readonly #inFlight = new Map<string, Promise<Proposal>>();
+  readonly #inFlight = new Map<string, { fingerprint: string; work: Promise<Proposal> }>();
 
   constructor(options: ServiceOptions) {
     this.#options = options;
     this.#limiter = new RateLimiter(options.rateLimits ?? { perMinute: 10, perDay: 200 });
+    // A worker starts now, while the first contributor is still typing.
+    if (!options.checker) sharedCheckPool().warm(1);
   }
 
   get backend(): ProposalBackend {
@@ -53,33 +81,42 @@ export class ProposalService {
 
   /**
    * Submits a proposal. `idempotencyKey` names one submit attempt (the editor sends the same key
-   * when it retries); without one, the same content from the same person counts as a retry.
+   * when it retries); without one, the same request from the same person counts as a retry.
    */
   async submit(body: unknown, identity: Identity, idempotencyKey?: string): Promise<Proposal> {
     const request = validateRequest(body, this.#options.contentPrefix);
     if (idempotencyKey !== undefined && !/^[A-Za-z0-9._:-]{8,128}$/.test(idempotencyKey)) {
       throw new ProposalError(400, 'The Idempotency-Key header must be 8 to 128 letters, digits or . _ : -', { field: 'Idempotency-Key' });
     }
-    const key = idempotencyKey ?? sha256(JSON.stringify([request.path, request.baseCommit, request.content, request.summary]));
-    const id = proposalId(identity.email, key);
+    const fingerprint = requestFingerprint(request);
+    const id = proposalId(identity.email, idempotencyKey ?? fingerprint);
     const running = this.#inFlight.get(id);
-    if (running) return running;
-    const work = this.#submit(request, identity, id).finally(() => this.#inFlight.delete(id));
-    this.#inFlight.set(id, work);
+    if (running) {
+      if (running.fingerprint !== fingerprint) {
+        throw new ProposalError(422, 'This Idempotency-Key is being used for a different proposal right now, so this one was not made. Nothing was changed; a new proposal needs a new key.', { field: 'Idempotency-Key' });
+      }
+      return running.work;
+    }
+    const work = this.#submit(request, { ...identity, name: gitName(identity.name, identity.email) }, id, fingerprint).finally(() => this.#inFlight.delete(id));
+    this.#inFlight.set(id, { fingerprint, work });
     return work;
   }
 
-  async list(identity: Identity): Promise<Proposal[]> {
-    return this.#options.backend.list(identity.email);
+  /** The person's newest proposals (`limit`, at most `listLimits.max`), newest first. */
+  async list(identity: Identity, limit: number = listLimits.default): Promise<Proposal[]> {
+    return this.#options.backend.list(identity.email, Math.max(1, Math.min(listLimits.max, Math.floor(limit))));
   }
 
-  async #submit(request: ValidatedRequest, identity: Identity, id: string): Promise<Proposal> {
+  async #submit(request: ValidatedRequest, identity: Identity, id: string, fingerprint: string): Promise<Proposal> {
     const { backend } = this.#options;
     const slug = slugFromPath(request.contentPath);
     const branch = proposalBranch(slug, id);
     // A retry of a proposal that was already created returns it, without counting against the limit.
     const existing = await backend.find({ id, branch });
-    if (existing) return existing;
+    if (existing) {
+      if (existing.fingerprint !== undefined && existing.fingerprint !== fingerprint) throw reusedKey(existing);
+      return existing;
+    }
 
     const allowed = this.#limiter.take(identity.email.toLowerCase());
     if (!allowed.ok) {
@@ -88,14 +125,15 @@ export class ProposalService {
     }
 
     const head = await backend.head();
-    const baseBytes = await backend.readFile(request.path, request.baseCommit);
-    const theirsBytes = head === request.baseCommit ? baseBytes : await backend.readFile(request.path, head);
+    const [baseBytes, theirsBytes, layout] = await Promise.all([
+      backend.readFile(request.path, request.baseCommit),
+      head === request.baseCommit ? undefined : backend.readFile(request.path, head),
+      this.#layout(head),
+    ]);
     const isNew = baseBytes === undefined;
     const base = baseBytes === undefined ? '' : decoder.decode(baseBytes);
-    const theirs = theirsBytes === undefined ? undefined : decoder.decode(theirsBytes);
+    const theirs = head === request.baseCommit ? (isNew ? undefined : base) : theirsBytes === undefined ? undefined : decoder.decode(theirsBytes);
 
-    let content = request.content;
-    let merged = false;
     if (isNew && theirs !== undefined) {
       const details: ConflictDetails = { conflict: true, head, theirs, yours: request.content, conflicts: [{ line: 1, base: '', yours: request.content, theirs }] };
       throw new ProposalError(409, `Someone else has created ${request.path} since you started. Compare the two versions and resolve them.`, details);
@@ -104,64 +142,95 @@ export class ProposalService {
       const details: ConflictDetails = { conflict: true, head, theirs: '', yours: request.content, conflicts: [] };
       throw new ProposalError(409, `${request.path} has been deleted or moved on the base branch since you started editing it.`, details);
     }
-    if (theirs !== undefined && theirs !== base) {
-      const outcome = mergePage(base, request.content, theirs);
-      if (outcome.kind === 'conflict') {
-        const details: ConflictDetails = { conflict: true, head, theirs, yours: request.content, conflicts: outcome.conflicts };
-        throw new ProposalError(
-          409,
-          `The page has changed since you started editing it, and ${outcome.conflicts.length === 1 ? 'one part was' : `${outcome.conflicts.length} parts were`} changed both by you and by someone else. Choose what to keep.`,
-          details,
-        );
-      }
-      if (outcome.kind === 'clean') {
-        content = outcome.content;
-        merged = true;
-        checkContent(content, request.path, request.contentPath);
-      }
+    const files = [{ path: request.contentPath, field: 'path' as const }, ...request.images.map((i) => ({ path: i.contentPath, field: 'images' as const }))];
+    const problem = layoutProblem(layout, files, (p) => this.#repoPath(p));
+    if (problem) throw new ProposalError(422, `${problem.message}. Nothing was changed.`, { field: problem.field, path: problem.path });
+
+    const outcome = await this.#checker().check({
+      displayPath: request.path,
+      contentPath: request.contentPath,
+      base,
+      yours: request.content,
+      ...(theirs !== undefined && theirs !== base ? { theirs } : {}),
+      ...(this.#options.check ? { options: this.#options.check } : {}),
+    });
+    if (outcome.kind === 'conflict') {
+      const details: ConflictDetails = { conflict: true, head, theirs: theirs!, yours: request.content, conflicts: outcome.conflicts };
+      const parts = outcome.conflicts.length === 1 ? 'one part was' : `${outcome.conflicts.length} parts were`;
+      throw new ProposalError(409, `The page has changed since you started editing it, and ${parts} changed both by you and by someone else. Choose what to keep.`, details);
     }
-    if (theirs !== undefined && content === theirs) {
+    refuseProblems(outcome.problems);
+    if (theirs !== undefined && outcome.content === theirs) {
       throw new ProposalError(422, 'The proposal changes nothing: the page already says exactly this.', { field: 'content' });
     }
+    const changed: ChangedPath[] = [
+      { path: request.path, change: isNew ? 'added' : 'changed' },
+      ...request.images.map((i): ChangedPath => ({ path: i.path, change: layout.kindOf(i.contentPath) === 'file' ? 'changed' : 'added' })),
+    ];
+    return backend.create(await this.#prepare(request, identity, { id, branch, head, slug, isNew, base, outcome, changed, fingerprint }));
+  }
 
-    // The page as the build will read it: its title and owners.
-    const page = preparePage(request.contentPath, content, contributionProfile(), request.path);
-    let owners = page.frontmatter.owner ?? [];
+  async #prepare(
+    request: ValidatedRequest,
+    identity: Identity,
+    p: { id: string; branch: string; head: string; slug: string; isNew: boolean; base: string; outcome: Extract<PageOutcome, { kind: 'ready' }>; changed: ChangedPath[]; fingerprint: string },
+  ): Promise<PreparedProposal> {
+    const { backend } = this.#options;
+    let owners = p.outcome.owners;
     if (owners.length === 0) {
-      const file = await backend.readFile('.github/CODEOWNERS', head).catch(() => undefined);
+      const file = await backend.readFile('.github/CODEOWNERS', p.head).catch(() => undefined);
       if (file) owners = codeOwners(decoder.decode(file), request.path);
     }
     const text: ProposalText = {
       identity,
-      pageTitle: page.title,
+      pageTitle: p.outcome.title,
       path: request.path,
-      pageUrl: this.#options.siteUrl ? absoluteUrl(this.#options.siteUrl, this.#options.basePath ?? '/', slug) : undefined,
+      pageUrl: this.#options.siteUrl ? absoluteUrl(this.#options.siteUrl, this.#options.basePath ?? '/', p.slug) : undefined,
       owners,
       summary: request.summary,
       reason: request.reason,
-      before: base,
-      after: content,
-      isNew,
-      images: request.images.map((i) => i.path),
-      merge: merged ? { base: request.baseCommit, head } : undefined,
-      id,
+      changes: p.outcome.changes,
+      isNew: p.isNew,
+      files: p.changed,
+      merge: p.outcome.merged ? { base: request.baseCommit, head: p.head } : undefined,
+      id: p.id,
+      fingerprint: p.fingerprint,
     };
-    const prepared: PreparedProposal = {
-      id,
-      branch,
-      parent: head,
-      files: [{ path: request.path, content: encoder.encode(content) }, ...request.images.map((i) => ({ path: i.path, content: i.bytes }))],
+    return {
+      id: p.id,
+      branch: p.branch,
+      parent: p.head,
+      files: [{ path: request.path, content: encoder.encode(p.outcome.content) }, ...request.images.map((i) => ({ path: i.path, content: i.bytes }))],
       path: request.path,
       message: commitMessage(text),
       author: { name: identity.name, email: identity.email, ...(identity.token ? { token: identity.token } : {}) },
       title: pullRequestTitle(text),
       summary: request.summary,
       body: pullRequestBody(text, submitterTag(identity.email)),
-      labels: ['pinkas', `section:${slug.split('/')[0]}`],
+      labels: ['pinkas', `section:${p.slug.split('/')[0]}`],
       reviewers: reviewersFrom(owners, identity.login),
-      mergedWithNewerChanges: merged,
+      mergedWithNewerChanges: p.outcome.merged,
       createdAt: (this.#options.now?.() ?? new Date()).toISOString(),
+      fingerprint: p.fingerprint,
     };
-    return backend.create(prepared);
+  }
+
+  #checker(): PageChecker {
+    return this.#options.checker ?? sharedCheckPool();
+  }
+
+  #prefix(): string {
+    return this.#options.contentPrefix.replace(/\/+$/, '');
+  }
+
+  #repoPath(contentPath: string): string {
+    return this.#prefix() ? `${this.#prefix()}/${contentPath}` : contentPath;
+  }
+
+  /** The content folder at `commit`: what a proposal's files must fit. */
+  async #layout(commit: string): Promise<Layout> {
+    const prefix = this.#prefix();
+    const files = await this.#options.backend.files(prefix, commit);
+    return new Layout(prefix ? files.filter((f) => f.startsWith(`${prefix}/`)).map((f) => f.slice(prefix.length + 1)) : files);
   }
 }

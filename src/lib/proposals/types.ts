@@ -13,8 +13,14 @@ export interface Identity {
   token?: string;
 }
 
-/** A proposal as a backend reports it: what the browser may learn, nothing more. */
-export type Proposal = PublicProposal;
+/**
+ * A proposal as a backend reports it: what the browser may learn (http.ts sends only that), and
+ * the fingerprint of the request that made it, to tell a retry from a reused idempotency key.
+ */
+export interface Proposal extends PublicProposal {
+  /** Absent in proposals made before fingerprints were recorded. */
+  fingerprint?: string;
+}
 
 /** A file a proposal writes (repository-relative path). */
 export interface ChangedFile {
@@ -44,6 +50,8 @@ export interface PreparedProposal {
   reviewers: { users: string[]; teams: string[] };
   mergedWithNewerChanges: boolean;
   createdAt: string;
+  /** The request's fingerprint (ids.ts `requestFingerprint`), kept with the proposal. */
+  fingerprint: string;
 }
 
 /**
@@ -58,12 +66,21 @@ export interface ProposalBackend {
   /** A file's bytes at a commit, or undefined when it does not exist there; `unknown-commit` when the commit does not. */
   readFile(path: string, commit: string): Promise<Uint8Array | undefined>;
   /**
+   * Every file (not folder) under `folder` at a commit, as repository-relative paths; none when
+   * there is no such folder. `unknown-commit` when the commit does not exist.
+   */
+  files(folder: string, commit: string): Promise<string[]>;
+  /**
    * Creates the branch, the one commit and the review request — or, when a proposal with this id
-   * already exists (a retried submit), returns it unchanged. Never touches the base branch.
+   * already exists (a retried submit), returns it unchanged. Never touches the base branch, and
+   * never turns a file into a folder or a folder into a file (`path-taken`).
    */
   create(proposal: PreparedProposal): Promise<Proposal>;
   /** The proposal, if it was already created (a retried submit): found by its id or by its branch. */
   find(proposal: Pick<PreparedProposal, 'id' | 'branch'>): Promise<Proposal | undefined>;
-  /** The proposals submitted by the person with this email address, newest first, with their current status. */
-  list(submitterEmail: string): Promise<Proposal[]>;
+  /**
+   * The newest `limit` proposals submitted by the person with this email address, newest first,
+   * with their current status; its cost is bounded by `limit`, not by the repository's history.
+   */
+  list(submitterEmail: string, limit: number): Promise<Proposal[]>;
 }

@@ -21,7 +21,8 @@ export interface SignalsConfig {
   /** Undefined when PINKAS_DEV_GROUPS is not set. */
   devGroups?: string[];
   manifestFile?: string;
-  allowedOrigins: string[];
+  /** The origin of PINKAS_SITE, when set. */
+  siteOrigin?: string;
 }
 
 export function signalsConfig(env: Record<string, string | undefined>): SignalsConfig {
@@ -34,6 +35,6 @@ export function signalsConfig(env: Record<string, string | undefined>): SignalsC
     limits: { searchPerMinute: e.PINKAS_SIGNALS_SEARCH_PER_MINUTE, feedbackPerMinute: e.PINKAS_SIGNALS_FEEDBACK_PER_MINUTE, acknowledgementsPerMinute: e.PINKAS_ACKNOWLEDGEMENTS_PER_MINUTE },
     ...(e.PINKAS_DEV_GROUPS === undefined ? {} : { devGroups: e.PINKAS_DEV_GROUPS.split(',').map((g) => g.trim()).filter(Boolean) }),
     ...(e.PINKAS_PAGES_MANIFEST ? { manifestFile: e.PINKAS_PAGES_MANIFEST } : {}),
-    allowedOrigins: e.PINKAS_SITE ? [new URL(e.PINKAS_SITE).origin] : [],
+    ...(e.PINKAS_SITE ? { siteOrigin: new URL(e.PINKAS_SITE).origin } : {}),
   };
 }

@@ -10,8 +10,8 @@ export interface SignalsDeps {
   pages(): Promise<PageIndex>;
   /** The sign-in mode and its settings, the same as the proposal service's. */
   identity(): Promise<IdentityConfig>;
-  /** Origins allowed to POST besides the request's own (the public site URL behind a proxy). */
-  allowedOrigins?: string[];
+  /** The site's public origin (PINKAS_SITE): POSTs must come from it; else from the request's own host. */
+  siteOrigin?: string;
   limits: SignalLimits;
   /** `dev` sign-in: the developer's groups (PINKAS_DEV_GROUPS). */
   devGroups?: string[];

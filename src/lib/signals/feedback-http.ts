@@ -32,7 +32,7 @@ export function knownPage(pages: PageIndex, path: string): PageFacts {
 export async function handleFeedback(request: Request, deps: SignalsDeps): Promise<Response> {
   if (request.method !== 'POST') return methodNotAllowed(request.method, ['POST']);
   try {
-    checkSameOrigin(request, deps.allowedOrigins);
+    checkSameOrigin(request, deps.siteOrigin);
     await takeSlot(deps.store, 'signals:feedback', deps.limits.feedbackPerMinute, 'feedback answers', clock(deps));
     const body = await readSignalJson(request);
     const comment = (body as { comment?: unknown } | null)?.comment;

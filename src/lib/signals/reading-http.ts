@@ -42,7 +42,7 @@ async function signedIn(request: Request, deps: SignalsDeps): Promise<{ identity
 }
 
 async function acknowledge(request: Request, deps: SignalsDeps): Promise<Response> {
-  checkSameOrigin(request, deps.allowedOrigins);
+  checkSameOrigin(request, deps.siteOrigin);
   const { identity } = await signedIn(request, deps);
   await takeSlot(deps.store, `ack:${personKey(identity.email)}`, deps.limits.acknowledgementsPerMinute, 'acknowledgements', clock(deps));
   const parsed = acknowledgementBody.safeParse(await readSignalJson(request));

@@ -24,7 +24,7 @@ const searchBody = z.object({
 export async function handleSearchSignal(request: Request, deps: SignalsDeps): Promise<Response> {
   if (request.method !== 'POST') return methodNotAllowed(request.method, ['POST']);
   try {
-    checkSameOrigin(request, deps.allowedOrigins);
+    checkSameOrigin(request, deps.siteOrigin);
     await takeSlot(deps.store, 'signals:search', deps.limits.searchPerMinute, 'searches', clock(deps));
     const parsed = searchBody.safeParse(await readSignalJson(request));
     if (!parsed.success) throw invalid(parsed.error.issues);

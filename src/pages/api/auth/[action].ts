@@ -1,15 +1,18 @@
-/** GitHub sign-in (PINKAS_IDENTITY=github): /api/auth/login, /api/auth/callback, /api/auth/logout. */
+/**
+ * GitHub sign-in (PINKAS_IDENTITY=github): GET /api/auth/login and /api/auth/callback; signing out
+ * is POST /api/auth/logout (any sign-in mode). See src/lib/proposals/oauth.ts.
+ */
 import type { APIRoute } from 'astro';
 import { ProposalError } from '../../../lib/proposals/errors.ts';
 import { json } from '../../../lib/proposals/http.ts';
 import { callback, login, logout } from '../../../lib/proposals/oauth.ts';
-import { oauthConfig } from '../../../server/proposals.ts';
+import { logoutOptions, oauthConfig } from '../../../server/proposals.ts';
 
 export const prerender = false;
 
-export const GET: APIRoute = async ({ params, request }) => {
+export const ALL: APIRoute = async ({ params, request }) => {
   try {
-    if (params.action === 'logout') return logout(request);
+    if (params.action === 'logout') return logout(request, logoutOptions());
     const config = oauthConfig();
     if (!config) return json(404, { error: 'GitHub sign-in is not enabled on this wiki (PINKAS_IDENTITY is not "github").' });
     if (params.action === 'login') return login(request, config);
