@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { lineChanges } from '../../src/lib/proposals/line-changes.ts';
-import { commitMessage, proposalMarker, pullRequestBody, readMarker, type ProposalText } from '../../src/lib/proposals/pr-text.ts';
+import { commitMessage, proposalMarker, pullRequestBody, pullRequestTitle, readMarker, type ProposalText } from '../../src/lib/proposals/pr-text.ts';
 
 const text = (extra: Partial<ProposalText> = {}): ProposalText => ({
   identity: { name: 'Dana Levi', email: 'dana@galil.example', source: 'header' },
@@ -64,5 +64,16 @@ describe('the pull request', () => {
   it('describes an ordinary change exactly, with the sections it touches', () => {
     const before = '# Leave\n\nIntro.\n\n## Requesting\n\nAsk two weeks ahead.\n';
     expect(lineChanges(before, before.replace('two', 'three'))).toEqual({ added: 1, removed: 1, sections: ['Requesting'], exact: true });
+  });
+});
+
+describe('the pull request title', () => {
+  it('names the page once, whether or not the summary already does', () => {
+    const title = (pageTitle: string, summary: string, isNew = false) => pullRequestTitle({ pageTitle, summary, isNew });
+    expect(title('Annual leave', 'Correct the notice period')).toBe('Annual leave: Correct the notice period');
+    expect(title('Connecting to the VPN', 'VPN: new portal address')).toBe('Connecting to the VPN: new portal address');
+    expect(title('Annual leave', 'Annual leave: four weeks, not three')).toBe('Annual leave: four weeks, not three');
+    expect(title('Annual leave', 'Note: the form moved')).toBe('Annual leave: Note: the form moved');
+    expect(title('Parking', 'Add the parking page', true)).toBe('New page: Add the parking page');
   });
 });

@@ -76,8 +76,19 @@ function oneLine(text: string): string {
 }
 
 /** The pull request's title, and the commit's subject: "Annual leave: Fix the notice period". */
-export function pullRequestTitle(t: ProposalText): string {
-  return oneLine(`${t.isNew ? 'New page' : t.pageTitle}: ${t.summary}`).slice(0, 250);
+/**
+ * "Page title: summary". A summary that already names the page is not prefixed twice: one that
+ * starts with the title stays as it is, and a "Prefix: …" whose prefix the title contains
+ * ("VPN: new portal address" on "Connecting to the VPN") has the prefix replaced by the title.
+ */
+export function pullRequestTitle(t: Pick<ProposalText, 'isNew' | 'pageTitle' | 'summary'>): string {
+  const subject = t.isNew ? 'New page' : oneLine(t.pageTitle).trim();
+  const summary = oneLine(t.summary).trim();
+  const lower = (text: string) => text.toLocaleLowerCase();
+  if (!t.isNew && lower(summary).startsWith(lower(subject))) return summary.slice(0, 250);
+  const prefixed = /^([^:]{1,60}):\s+(\S[\s\S]*)$/.exec(summary);
+  const rest = prefixed && lower(subject).includes(lower(prefixed[1]!.trim())) ? prefixed[2]! : summary;
+  return `${subject}: ${rest}`.slice(0, 250);
 }
 
 function changeLines(t: ProposalText, page: string): string[] {
