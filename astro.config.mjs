@@ -1,6 +1,7 @@
 // @ts-check
 import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
+import { staticHostRewrites } from './src/integrations/static-host-rewrites.ts';
 import { wikiLocations } from './src/lib/wiki/locations.ts';
 import { siteConfig } from './src/site.config.ts';
 
@@ -9,6 +10,7 @@ import { siteConfig } from './src/site.config.ts';
 // The site is static; only /api/* runs on demand (the proposal service), in the same Node server.
 export default defineConfig({
   adapter: node({ mode: 'standalone' }),
+  integrations: [staticHostRewrites()],
   site: siteConfig.site,
   base: siteConfig.base,
   trailingSlash: 'ignore',

@@ -1,6 +1,8 @@
-/** Starts the editor on `/edit/<slug>/`, from the data the build embedded in the page. */
+/** Starts the editor on `/edit/<slug>/`: the page's source from its chunk, the rest embedded in the page. */
+import { openAppPage } from '../dom/app-page.ts';
+import { joinUrl } from '../lib/paths.ts';
 import { mountEditor } from './editor.ts';
-import { readEmbedded, type EditorPage, type PagesFile } from './types.ts';
+import { readEmbedded, type EditableSource, type EditorAppData, type PagesFile } from './types.ts';
 
 /** `/edit/pages.json`, or undefined when it cannot be had (the preview then shows every wikilink red). */
 export async function loadPages(base: string): Promise<PagesFile | undefined> {
@@ -12,9 +14,42 @@ export async function loadPages(base: string): Promise<PagesFile | undefined> {
   }
 }
 
-export function startEditPage(): void {
-  const page = readEmbedded<EditorPage>('pinkas-editor-page');
-  const root = document.querySelector<HTMLElement>('[data-editor]');
-  if (!page || !root) return;
-  mountEditor({ root, page, pages: loadPages(page.base), pageHref: readEmbedded<string>('pinkas-editor-back') });
+export async function startEditPage(): Promise<void> {
+  const app = readEmbedded<EditorAppData>('pinkas-editor-app');
+  const shell = document.querySelector<HTMLElement>('[data-editor-app]');
+  const root = shell?.querySelector<HTMLElement>('[data-editor]');
+  if (!app || !shell || !root) return;
+  // The page list is needed only once the preview runs: fetch it alongside the source.
+  const pages = loadPages(app.base);
+  const opened = await openAppPage<EditableSource>({
+    app: joinUrl(app.base, 'edit'),
+    chunks: joinUrl(app.base, 'edit/sources/', false),
+    count: app.chunks,
+    lang: app.lang,
+    defaultLang: app.defaultLang,
+    variants: app.variants,
+  });
+  if (!opened) return;
+  const title = shell.querySelector<HTMLElement>('[data-app-title]')!;
+  const { slug, entry } = opened;
+  if (!entry || !app.baseCommit) {
+    title.textContent = shell.dataset.missing ?? '';
+    root.hidden = true;
+    const body = document.createElement('p');
+    body.textContent = shell.dataset.missingBody ?? '';
+    title.after(body);
+    return;
+  }
+  const pageHref = joinUrl(app.base, slug);
+  title.textContent = (shell.dataset.title ?? '').replace('\u0000', entry.title);
+  document.title = (shell.dataset.documentTitle ?? '').replace('\u0000', entry.title);
+  shell.querySelector<HTMLAnchorElement>('[data-app-back]')!.href = pageHref;
+  shell.querySelector('[data-app-path]')!.textContent = entry.repoPath;
+  shell.querySelector<HTMLElement>('[data-app-links]')!.hidden = false;
+  mountEditor({
+    root,
+    page: { mode: 'edit', slug, ...entry, baseCommit: app.baseCommit, defaultLang: app.defaultLang, base: app.base, limits: app.limits },
+    pages,
+    pageHref,
+  });
 }

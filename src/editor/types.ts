@@ -1,6 +1,6 @@
 /**
  * What the static build hands the editor (embedded in the page as JSON, or served as
- * `/edit/pages.json`), so that opening the editor costs no API call.
+ * `/edit/pages.json` and `/edit/sources/<n>.json`), so that opening the editor costs no API call.
  */
 
 /** The page being edited (or created). */
@@ -23,6 +23,36 @@ export interface EditorPage {
   /** The site's base path, `/` or `/handbook/`. */
   base: string;
   limits: ProposalLimits;
+}
+
+/** What the one editor page (`/edit/`, and `/edit/_he/` in another UI language) embeds. */
+export interface EditorAppData {
+  /** How many source chunks there are (`/edit/sources/<n>.json`, n from `chunkOf`). */
+  chunks: number;
+  /** The commit the site was built from: the base of every proposal; null outside git. */
+  baseCommit: string | null;
+  defaultLang: string;
+  base: string;
+  /** This editor page's UI language. */
+  lang: string;
+  /** The editor page of each UI language pages are written in, by language. */
+  variants: Record<string, string>;
+  limits: ProposalLimits;
+}
+
+/** A page as the editor needs it, from its source chunk. */
+export interface EditableSource {
+  repoPath: string;
+  contentPath: string;
+  title: string;
+  lang: string;
+  format: 'md' | 'mdx';
+  source: string;
+}
+
+/** `/edit/sources/<n>.json`: the pages of one chunk, by slug. */
+export interface SourceChunk {
+  pages: Record<string, EditableSource>;
 }
 
 /** What the proposal service accepts (src/lib/proposals/request.ts), so the editor can say so first. */

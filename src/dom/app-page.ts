@@ -1,0 +1,41 @@
+/**
+ * Opening one of the site's app pages (the editor, the history) for the wiki page its address
+ * names (src/lib/app-pages.ts): the page's entry is read from its chunk file; a page written in
+ * another UI language opens that language's app page instead; the address bar then shows the
+ * page's own address (`/edit/<slug>/`), whichever way the request reached this page.
+ */
+import { chunkOf, deepLinkPath, deepLinkSlug } from '../lib/app-pages.ts';
+
+export interface AppPageOptions {
+  /** The app's address with the base path: `/edit/`. */
+  app: string;
+  /** Where its chunks are: `/edit/sources/` (`<n>.json` is appended). */
+  chunks: string;
+  count: number;
+  /** This page's UI language, the site's, and the app page of each UI language. */
+  lang: string;
+  defaultLang: string;
+  variants: Record<string, string>;
+}
+
+export interface Opened<T> {
+  slug: string;
+  /** Undefined when no page of that address has an entry (not a page, or not one that can be edited). */
+  entry: T | undefined;
+}
+
+/** The wiki page this app page is about, or undefined when another app page takes over. */
+export async function openAppPage<T extends { lang: string }>(o: AppPageOptions): Promise<Opened<T> | undefined> {
+  const slug = deepLinkSlug(o.app, location.pathname, location.search);
+  const response = await fetch(`${o.chunks}${chunkOf(slug, o.count)}.json`);
+  const chunk = response.ok ? ((await response.json()) as { pages: Record<string, T> }) : { pages: {} };
+  const entry = Object.hasOwn(chunk.pages, slug) ? chunk.pages[slug] : undefined;
+  const here = o.variants[o.lang] ?? o.app;
+  const wanted = entry ? (o.variants[entry.lang] ?? o.variants[o.defaultLang] ?? here) : here;
+  if (wanted !== here) {
+    location.replace(`${wanted}?page=${encodeURIComponent(slug)}${location.hash}`);
+    return undefined;
+  }
+  history.replaceState(history.state, '', `${deepLinkPath(o.app, slug)}${location.hash}`);
+  return { slug, entry };
+}

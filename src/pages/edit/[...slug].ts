@@ -1,0 +1,10 @@
+/**
+ * `/edit/<slug>/` on the Node server: the editor page, told which page to open. Static hosts do the
+ * same with `_redirects` (Netlify, Cloudflare Pages) or the 404 page (GitHub Pages); see README.
+ */
+import type { APIRoute } from 'astro';
+import { href } from '../../data/wiki.ts';
+
+export const prerender = false;
+
+export const GET: APIRoute = ({ params, redirect }) => redirect(`${href('edit')}?page=${encodeURIComponent(params.slug ?? '')}`, 307);

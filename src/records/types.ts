@@ -1,0 +1,23 @@
+/** What the build hands the history page (`/history/`): its settings, embedded, and the history chunks. */
+
+/** One page's history, from its chunk. */
+export interface HistoryEntry {
+  lang: string;
+  title: string;
+  /** The history as HTML (src/lib/history/fragment.ts), in the page's language. */
+  html: string;
+}
+
+/** `/history/data/<n>.json`: the histories of one chunk's pages, by slug. */
+export interface HistoryChunk {
+  pages: Record<string, HistoryEntry>;
+}
+
+/** What the history page embeds. */
+export interface HistoryAppData {
+  chunks: number;
+  defaultLang: string;
+  base: string;
+  lang: string;
+  variants: Record<string, string>;
+}
