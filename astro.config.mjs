@@ -18,6 +18,9 @@ export default defineConfig({
   // Tests and benchmarks build several wikis side by side; each gets its own cache (PINKAS_CACHE_DIR).
   cacheDir: wikiLocations(siteConfig.contentDir).cacheDir,
   devToolbar: { enabled: false },
+  // Pages whose route gives a `cacheKey` (every wiki page, src/data/route-keys.ts) are copied from
+  // the previous build, kept in the cache folder, while the key and the route's code are unchanged.
+  experimental: { incrementalBuild: true },
   // The site's own scripts are a few hundred bytes: inline them instead of another request.
   vite: { build: { assetsInlineLimit: 4096 } },
 });

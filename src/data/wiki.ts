@@ -20,6 +20,8 @@ export interface WikiModel {
   bySlug: Map<string, Page>;
   tree: NavNode;
   order: NavNode[];
+  /** Each listed page's place in `order`, by slug. */
+  position: Map<string, number>;
 }
 
 /**
@@ -44,7 +46,8 @@ async function load(): Promise<WikiModel> {
   const pages = entries.map((entry): Page => entry.data);
   const bySlug = new Map(pages.map((p) => [p.slug, p]));
   const tree = buildNavTree(pages, siteConfig.title, siteConfig.defaultLang);
-  return { pages, bySlug, tree, order: readingOrder(tree) };
+  const order = readingOrder(tree);
+  return { pages, bySlug, tree, order, position: new Map(order.map((n, i) => [n.slug, i])) };
 }
 
 const cacheDir = () => wikiLocations(siteConfig.contentDir).cacheDir;

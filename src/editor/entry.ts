@@ -41,8 +41,8 @@ export async function startEditPage(): Promise<void> {
     return;
   }
   const pageHref = joinUrl(app.base, slug);
-  title.textContent = (shell.dataset.title ?? '').replace('\u0000', entry.title);
-  document.title = (shell.dataset.documentTitle ?? '').replace('\u0000', entry.title);
+  title.textContent = (shell.dataset.title ?? '').replace('{title}', () => entry.title);
+  document.title = (shell.dataset.documentTitle ?? '').replace('{title}', () => entry.title);
   shell.querySelector<HTMLAnchorElement>('[data-app-back]')!.href = pageHref;
   shell.querySelector('[data-app-path]')!.textContent = entry.repoPath;
   shell.querySelector<HTMLElement>('[data-app-links]')!.hidden = false;

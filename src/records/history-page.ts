@@ -25,7 +25,7 @@ export async function startHistoryPage(): Promise<void> {
     article.replaceChildren(heading, body);
     return;
   }
-  document.title = (article.dataset.documentTitle ?? '').replace('\u0000', opened.entry.title);
+  document.title = (article.dataset.documentTitle ?? '').replace('{title}', () => opened.entry!.title);
   // The build made this HTML from the git history, every text in it escaped (src/lib/history/fragment.ts).
   article.innerHTML = opened.entry.html;
 }
