@@ -9,13 +9,26 @@ import { chunkOf, deepLinkPath, deepLinkSlug } from '../lib/app-pages.ts';
 export interface AppPageOptions {
   /** The app's address with the base path: `/edit/`. */
   app: string;
-  /** Where its chunks are: `/edit/sources/` (`<n>.json` is appended). */
+  /** Where its chunks are: `/edit/sources/` (`<n>.json.gz` is appended). */
   chunks: string;
   count: number;
   /** This page's UI language, the site's, and the app page of each UI language. */
   lang: string;
   defaultLang: string;
   variants: Record<string, string>;
+}
+
+/**
+ * A chunk: gzipped JSON, unpacked here. A host that sends it with `Content-Encoding: gzip` has the
+ * browser unpack it already, which the first two bytes tell.
+ */
+export async function fetchChunk<T>(url: string): Promise<T | undefined> {
+  const response = await fetch(url);
+  if (!response.ok) return undefined;
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const packed = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  const text = packed ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text() : new TextDecoder().decode(bytes);
+  return JSON.parse(text) as T;
 }
 
 export interface Opened<T> {
@@ -27,8 +40,7 @@ export interface Opened<T> {
 /** The wiki page this app page is about, or undefined when another app page takes over. */
 export async function openAppPage<T extends { lang: string }>(o: AppPageOptions): Promise<Opened<T> | undefined> {
   const slug = deepLinkSlug(o.app, location.pathname, location.search);
-  const response = await fetch(`${o.chunks}${chunkOf(slug, o.count)}.json`);
-  const chunk = response.ok ? ((await response.json()) as { pages: Record<string, T> }) : { pages: {} };
+  const chunk = (await fetchChunk<{ pages: Record<string, T> }>(`${o.chunks}${chunkOf(slug, o.count)}.json.gz`)) ?? { pages: {} };
   const entry = Object.hasOwn(chunk.pages, slug) ? chunk.pages[slug] : undefined;
   const here = o.variants[o.lang] ?? o.app;
   const wanted = entry ? (o.variants[entry.lang] ?? o.variants[o.defaultLang] ?? here) : here;

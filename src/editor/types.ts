@@ -1,6 +1,6 @@
 /**
  * What the static build hands the editor (embedded in the page as JSON, or served as
- * `/edit/pages.json` and `/edit/sources/<n>.json`), so that opening the editor costs no API call.
+ * `/edit/pages.json` and `/edit/sources/<n>.json.gz`), so that opening the editor costs no API call.
  */
 
 /** The page being edited (or created). */
@@ -27,7 +27,7 @@ export interface EditorPage {
 
 /** What the one editor page (`/edit/`, and `/edit/_he/` in another UI language) embeds. */
 export interface EditorAppData {
-  /** How many source chunks there are (`/edit/sources/<n>.json`, n from `chunkOf`). */
+  /** How many source chunks there are (`/edit/sources/<n>.json.gz`, n from `chunkOf`). */
   chunks: number;
   /** The commit the site was built from: the base of every proposal; null outside git. */
   baseCommit: string | null;
@@ -50,7 +50,7 @@ export interface EditableSource {
   source: string;
 }
 
-/** `/edit/sources/<n>.json`: the pages of one chunk, by slug. */
+/** `/edit/sources/<n>.json.gz`: the pages of one chunk, by slug. */
 export interface SourceChunk {
   pages: Record<string, EditableSource>;
 }

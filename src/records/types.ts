@@ -8,7 +8,7 @@ export interface HistoryEntry {
   html: string;
 }
 
-/** `/history/data/<n>.json`: the histories of one chunk's pages, by slug. */
+/** `/history/data/<n>.json.gz`: the histories of one chunk's pages, by slug. */
 export interface HistoryChunk {
   pages: Record<string, HistoryEntry>;
 }

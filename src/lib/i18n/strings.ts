@@ -107,6 +107,8 @@ const en = {
   'print.binder': 'Procedures binder',
   'print.contents': 'Contents',
   'print.documents': '{count} documents',
+  'print.loading': 'Loading the documents ({done} of {count})…',
+  'print.ready': 'All documents are here: the binder is ready to print.',
   'print.builtFrom': 'Built from the wiki on {date}.',
   'print.lastChanged': 'Last changed',
   'print.address': 'On the wiki',
@@ -363,6 +365,8 @@ const he: Record<StringKey, string> = {
   'print.binder': 'קלסר נהלים',
   'print.contents': 'תוכן העניינים',
   'print.documents': '{count} מסמכים',
+  'print.loading': 'טוען את המסמכים ({done} מתוך {count})…',
+  'print.ready': 'כל המסמכים כאן: הקלסר מוכן להדפסה.',
   'print.builtFrom': 'נבנה מהוויקי ב-{date}.',
   'print.lastChanged': 'שונה לאחרונה',
   'print.address': 'בוויקי',
@@ -549,14 +553,18 @@ export function translator(lang: string): Translate {
   };
 }
 
+// Making an Intl.DateTimeFormat costs far more than using one: a build formats dates on every page.
+const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
+
 /** Formats an ISO date (YYYY-MM-DD) for readers of `lang`, in UTC so builds are reproducible. */
 export function formatDate(iso: string, lang: string): string {
   const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(uiLang(lang) === 'he' ? 'he-IL' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(date);
+  const ui = uiLang(lang);
+  let format = dateFormats.get(ui);
+  if (!format) {
+    format = new Intl.DateTimeFormat(ui === 'he' ? 'he-IL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(ui, format);
+  }
+  return format.format(date);
 }

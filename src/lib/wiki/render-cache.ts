@@ -8,8 +8,7 @@
  * `<key>.html` (read by the page's route) and `<key>.text.json` (the search text).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mapBounded } from '../content/read-content.ts';
@@ -93,14 +92,13 @@ export class RenderCache {
     });
   }
 
-  /** Writes a page's entry; `html` and `sections` when it was rendered. Synchronous: used from worker threads. */
-  write(key: string, entry: CacheEntry, content?: { html: string; sections: TextSection[] }): void {
-    mkdirSync(this.dir, { recursive: true });
-    if (content) {
-      writeFileSync(this.#file(key, 'html'), content.html);
-      writeFileSync(this.#file(key, 'text.json'), JSON.stringify(content.sections));
-    }
-    writeFileSync(this.#file(key, 'json'), JSON.stringify(entry));
+  #made: Promise<unknown> | undefined;
+
+  /** Writes a page's entry, with its HTML and search text when it was rendered; the entry last, so a half-written one is never read. */
+  async write(key: string, entry: CacheEntry, content?: { html: string; sections: TextSection[] }): Promise<void> {
+    await (this.#made ??= mkdir(this.dir, { recursive: true }));
+    if (content) await Promise.all([writeFile(this.#file(key, 'html'), content.html), writeFile(this.#file(key, 'text.json'), JSON.stringify(content.sections))]);
+    await writeFile(this.#file(key, 'json'), JSON.stringify(entry));
   }
 
   /** Removes every entry this build did not use, so the cache holds one wiki, not its whole past. */

@@ -56,8 +56,11 @@ class RecordingIndex extends LinkIndex {
   }
 }
 
-/** Renders batches of pages against one wiki, leaving each page's entry in the render cache. */
-export function batchRenderer(setup: RenderSetup): (batch: readonly RenderJob[]) => RenderOutcome[] {
+/**
+ * Renders batches of pages against one wiki, leaving each page's entry in the render cache (written
+ * while the next page renders).
+ */
+export function batchRenderer(setup: RenderSetup): (batch: readonly RenderJob[]) => Promise<RenderOutcome[]> {
   const index = new RecordingIndex(setup.targets);
   const exists = publishedAsset(new Set(setup.assets));
   const assetExists = (path: string) => {
@@ -67,13 +70,17 @@ export function batchRenderer(setup: RenderSetup): (batch: readonly RenderJob[])
   };
   const pipeline = createPipeline({ index, urls: urlScheme(setup.base), assetExists });
   const cache = new RenderCache(setup.cacheDir);
-  return (batch) =>
-    batch.map((job) => {
+  return async (batch) => {
+    const writes: Promise<void>[] = [];
+    const outcomes = batch.map((job) => {
       index.lookups = [];
       const page = preparePage(job.path, job.text, setup.prepare);
       const { html, headings, links, sections, diagnostics } = renderFile(pipeline, page.file, page.format);
       const rendered = { headings, links, diagnostics, lookups: index.lookups, hasContent: html !== '' };
-      cache.write(job.key, { facts: job.facts, rendered }, { html, sections });
+      writes.push(cache.write(job.key, { facts: job.facts, rendered }, { html, sections }));
       return { key: job.key, rendered };
     });
+    await Promise.all(writes);
+    return outcomes;
+  };
 }

@@ -95,7 +95,7 @@ export async function renderWiki(folder: ContentFolder, options: RenderWikiOptio
     }
     if (!pool && usePool(jobs.length)) pool = new RenderPool(threads);
     const setup: RenderSetup = { targets, assets: [...folder.assets], base: options.base, prepare: profile, cacheDir: options.cacheDir };
-    const render = pool ? pool.renderer(setup) : ((render) => (batch: RenderJob[]) => Promise.resolve(render(batch)))(batchRenderer(setup));
+    const render = pool ? pool.renderer(setup) : batchRenderer(setup);
     const done: RenderOutcome[][] = await Promise.all(batches(jobs, BATCH).map(render));
     for (const outcome of done.flat()) outcomes.set(outcome.key, outcome.rendered);
 

@@ -19,13 +19,13 @@ export interface RenderTask {
   jobs: RenderJob[];
 }
 
-let current: { id: string; render: (batch: readonly RenderJob[]) => RenderOutcome[] } | undefined;
+let current: { id: string; render: (batch: readonly RenderJob[]) => Promise<RenderOutcome[]> } | undefined;
 
 export function prepare(task: PrepareTask) {
   return prepareBatch(task.batch, task.options);
 }
 
-export function render(task: RenderTask): RenderOutcome[] {
+export function render(task: RenderTask): Promise<RenderOutcome[]> {
   if (current?.id !== task.setupId) {
     // TextDecoder does not read shared memory: copy it once.
     const setup = JSON.parse(new TextDecoder().decode(new Uint8Array(task.setup).slice())) as RenderSetup;

@@ -1,4 +1,8 @@
-/** `/history/data/<n>.json`: the histories of a few dozen pages (which file holds a page: `chunkOf`). */
+/**
+ * `/history/data/<n>.json.gz`: the histories of a few dozen pages (which file holds a page: `chunkOf`),
+ * as gzipped JSON (the browser unpacks it, src/dom/app-page.ts): the site stays small on disk.
+ */
+import { gzipSync } from 'node:zlib';
 import type { APIRoute, InferGetStaticPropsType } from 'astro';
 import { getHistoryChunks, historyChunk } from '../../../data/history.ts';
 
@@ -8,4 +12,4 @@ export async function getStaticPaths() {
 }
 
 export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = async ({ props }) =>
-  new Response(JSON.stringify(await historyChunk(props.pages)), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  new Response(gzipSync(JSON.stringify(await historyChunk(props.pages)), { level: 9 }), { headers: { 'Content-Type': 'application/gzip' } });

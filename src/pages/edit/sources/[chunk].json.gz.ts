@@ -1,7 +1,9 @@
 /**
- * `/edit/sources/<n>.json`: the sources of the editable pages, a few dozen pages a file (which
+ * `/edit/sources/<n>.json.gz`: the sources of the editable pages, a few dozen pages a file (which
  * file holds a page follows from its slug: `chunkOf` in src/lib/app-pages.ts).
+ * Gzipped JSON (the browser unpacks it, src/dom/app-page.ts): the site stays small on disk.
  */
+import { gzipSync } from 'node:zlib';
 import type { APIRoute, InferGetStaticPropsType } from 'astro';
 import { getSourceChunks, sourceChunk } from '../../../data/editor.ts';
 
@@ -11,4 +13,4 @@ export async function getStaticPaths() {
 }
 
 export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = async ({ props }) =>
-  new Response(JSON.stringify(await sourceChunk(props.pages)), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  new Response(gzipSync(JSON.stringify(await sourceChunk(props.pages)), { level: 9 }), { headers: { 'Content-Type': 'application/gzip' } });
