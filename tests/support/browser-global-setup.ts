@@ -7,6 +7,7 @@ declare module 'vitest' {
     siteUrl: string;
     repoDir: string;
     baseCommit: string;
+    clientDir: string;
   }
 }
 
@@ -21,5 +22,6 @@ export default async function setup(project: TestProject) {
   project.provide('siteUrl', wiki.url);
   project.provide('repoDir', wiki.repoDir);
   project.provide('baseCommit', wiki.baseCommit);
+  project.provide('clientDir', wiki.clientDir);
   return () => wiki.stop();
 }

@@ -14,6 +14,8 @@ export interface WikiServer {
   url: string;
   repoDir: string;
   baseCommit: string;
+  /** The static site, as a static host would serve it. */
+  clientDir: string;
   git(...args: string[]): string;
   stop(): Promise<void>;
 }
@@ -87,6 +89,7 @@ export async function startWiki(options: { env?: Record<string, string>; serverE
     url,
     repoDir,
     baseCommit,
+    clientDir: build.clientDir,
     git,
     stop: () =>
       new Promise((resolve) => {
