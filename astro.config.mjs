@@ -1,6 +1,7 @@
 // @ts-check
 import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
+import security from './src/integrations/security.ts';
 import { staticHostRewrites } from './src/integrations/static-host-rewrites.ts';
 import { wikiLocations } from './src/lib/wiki/locations.ts';
 import { siteConfig } from './src/site.config.ts';
@@ -10,7 +11,9 @@ import { siteConfig } from './src/site.config.ts';
 // The site is static; only /api/* runs on demand (the proposal service), in the same Node server.
 export default defineConfig({
   adapter: node({ mode: 'standalone' }),
-  integrations: [staticHostRewrites()],
+  // Security headers on every response of the Node server, and in the build for static hosts;
+  // the rewrites static hosts need for the editor and history pages.
+  integrations: [security(), staticHostRewrites()],
   site: siteConfig.site,
   base: siteConfig.base,
   trailingSlash: 'ignore',
@@ -22,6 +25,8 @@ export default defineConfig({
   // Pages whose route gives a `cacheKey` (every wiki page, src/data/route-keys.ts) are copied from
   // the previous build, kept in the cache folder, while the key and the route's code are unchanged.
   experimental: { incrementalBuild: true },
-  // The site's own scripts are a few hundred bytes: inline them instead of another request.
-  vite: { build: { assetsInlineLimit: 4096 } },
+  // Bundled scripts stay files under /_astro/ (never inlined into pages), so the
+  // Content-Security-Policy allows them as the site's own ('self') and browsers cache them across
+  // pages; images under 4 KB are inlined, as by default.
+  vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
 });

@@ -30,21 +30,31 @@ const unsafeBundledFlags = new Set(['--disable-web-security', '--allow-running-i
 
 let chosen: Promise<ChromiumChoice> | undefined;
 
-export function findChromium(env: Record<string, string | undefined> = process.env): Promise<ChromiumChoice> {
-  chosen ??= (async (): Promise<ChromiumChoice> => {
-    if (env.CHROMIUM_PATH) return { executablePath: env.CHROMIUM_PATH, source: 'CHROMIUM_PATH', args: ['--no-sandbox', ...offline] };
-    if (existsSync('/usr/bin/chromium')) return { executablePath: '/usr/bin/chromium', source: 'system', args: ['--no-sandbox', ...offline] };
-    let bundled: typeof import('@sparticuz/chromium').default;
-    try {
-      bundled = (await import('@sparticuz/chromium')).default;
-    } catch {
-      throw new Error('No Chromium found: set CHROMIUM_PATH, install Debian\'s chromium (/usr/bin/chromium), or run `npm install` (the dev dependency @sparticuz/chromium ships one).');
-    }
-    const executablePath = await bundled.executablePath();
-    const args = bundled.args.filter((a) => !unsafeBundledFlags.has(a) && !a.startsWith('--headless'));
-    return { executablePath, source: 'bundled', args: [...new Set([...args, '--no-sandbox', ...offline])] };
-  })();
+export interface FindOptions {
+  env?: Record<string, string | undefined>;
+  /** Where the system's Chromium is looked for (Debian's package). */
+  systemPath?: string;
+}
+
+/** The browser to use, chosen once per process (see the top of this file). */
+export function findChromium(options: FindOptions = {}): Promise<ChromiumChoice> {
+  chosen ??= chooseChromium(options);
   return chosen;
+}
+
+/** The choice itself, without remembering it (for tests). */
+export async function chooseChromium({ env = process.env, systemPath = '/usr/bin/chromium' }: FindOptions = {}): Promise<ChromiumChoice> {
+  if (env.CHROMIUM_PATH) return { executablePath: env.CHROMIUM_PATH, source: 'CHROMIUM_PATH', args: ['--no-sandbox', ...offline] };
+  if (existsSync(systemPath)) return { executablePath: systemPath, source: 'system', args: ['--no-sandbox', ...offline] };
+  let bundled: typeof import('@sparticuz/chromium').default;
+  try {
+    bundled = (await import('@sparticuz/chromium')).default;
+  } catch {
+    throw new Error('No Chromium found: set CHROMIUM_PATH, install Debian\'s chromium (/usr/bin/chromium), or run `npm install` (the dev dependency @sparticuz/chromium ships one).');
+  }
+  const executablePath = await bundled.executablePath();
+  const args = bundled.args.filter((a) => !unsafeBundledFlags.has(a) && !a.startsWith('--headless'));
+  return { executablePath, source: 'bundled', args: [...new Set([...args, '--no-sandbox', ...offline])] };
 }
 
 /** A one-line description for logs: `Chromium 153.0.8010.0 (bundled, /tmp/chromium)`. */
@@ -53,8 +63,8 @@ export function describeChromium(choice: ChromiumChoice, browser: Browser): stri
   return `Chromium ${browser.version()} (${where}, ${choice.executablePath})`;
 }
 
-export async function launchChromium(options: LaunchOptions = {}): Promise<{ browser: Browser; choice: ChromiumChoice }> {
-  const choice = await findChromium();
+export async function launchChromium(options: LaunchOptions = {}, choice?: ChromiumChoice): Promise<{ browser: Browser; choice: ChromiumChoice }> {
+  choice ??= await findChromium();
   const browser = await chromium.launch({ ...options, executablePath: choice.executablePath, args: [...choice.args, ...(options.args ?? [])] });
   return { browser, choice };
 }

@@ -14,7 +14,7 @@ import { humanize, mediaTypes, slugFromPath } from '../lib/paths.ts';
 import { wikiLocations } from '../lib/wiki/locations.ts';
 import { siteConfig } from '../site.config.ts';
 import type { EditorAppData, PageEntry, PagesFile, ProposalLimits, SourceChunk, TemplateEntry } from '../editor/types.ts';
-import { imageExtensions, limits } from '../lib/proposals/request.ts';
+import { proposalLimits as serviceLimits } from '../lib/proposals/wire.ts';
 import { getWiki, href, type Page } from './wiki.ts';
 
 let assets: Promise<string[]> | undefined;
@@ -83,7 +83,7 @@ export async function getSections(): Promise<{ folder: string; title: string }[]
 
 /** The proposal service's limits, for the editor to check before submitting. */
 export function proposalLimits(): ProposalLimits {
-  return { ...limits, imageExtensions };
+  return serviceLimits;
 }
 
 /** About this many pages' sources in one chunk file: a few dozen KB to fetch when the editor opens. */

@@ -2,28 +2,16 @@
  * The editor's side of the proposal service (src/lib/proposals/http.ts): who is signed in, and
  * submitting a proposal, with every answer turned into one of a few outcomes the editor shows.
  */
-import type { PublicProposal } from '../lib/proposals/http.ts';
+import type { ConflictDetails, ContentProblem, ErrorBody, ProposalList, ProposalRequest, PublicProposal, RetryDetails, SessionAnswer } from '../lib/proposals/wire.ts';
 
-export interface Session {
-  signedIn: boolean;
-  mode: 'dev' | 'header' | 'github';
-  backend: 'local' | 'github';
-  user: { name: string; email: string; login: string | null } | null;
-  problem?: string;
-  loginUrl?: string;
-}
+/** `GET /api/session`. */
+export type Session = SessionAnswer;
 
 /** A proposal as `GET /api/proposals` and `POST /api/proposals` describe it. */
 export type Proposal = PublicProposal;
 
-export interface ProposalBody {
-  path: string;
-  baseCommit: string;
-  content: string;
-  summary: string;
-  reason?: string;
-  images?: { path: string; base64: string }[];
-}
+/** What `POST /api/proposals` takes. */
+export type ProposalBody = ProposalRequest;
 
 export interface LineProblem {
   line: number;
@@ -48,7 +36,7 @@ function apiUrl(base: string, path: string): string {
 export async function getSession(base: string): Promise<Session | { error: string }> {
   try {
     const response = await fetch(apiUrl(base, 'session'), { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
-    const body = (await response.json().catch(() => undefined)) as (Session & { error?: string }) | undefined;
+    const body = (await response.json().catch(() => undefined)) as (Session & Partial<ErrorBody>) | undefined;
     if (!response.ok || !body || typeof body.signedIn !== 'boolean') return { error: body?.error ?? `HTTP ${response.status}` };
     return body;
   } catch (error) {
@@ -85,18 +73,18 @@ export function fingerprint(body: ProposalBody): string {
 
 /** Turns the service's answer into an outcome (exported for tests). */
 export function outcomeOf(status: number, body: unknown): SubmitOutcome {
-  const b = (body ?? {}) as { error?: unknown; details?: unknown };
+  const b = (body ?? {}) as Partial<Record<keyof ErrorBody, unknown>>;
   const message = typeof b.error === 'string' ? b.error : `HTTP ${status}`;
   if (status === 201 || status === 200) return { kind: 'created', proposal: body as Proposal };
   if (status === 422) {
     const details = Array.isArray(b.details) ? b.details : [];
     const problems = details
-      .filter((d): d is { line: number; column?: number; message: string } => typeof d?.line === 'number' && typeof d?.message === 'string')
+      .filter((d): d is Partial<ContentProblem> & Pick<ContentProblem, 'line' | 'message'> => typeof d?.line === 'number' && typeof d?.message === 'string')
       .map((d) => ({ line: d.line, column: typeof d.column === 'number' ? d.column : 1, message: d.message }));
     return { kind: 'invalid', message, problems };
   }
   if (status === 409) {
-    const d = b.details as { conflict?: boolean; head?: string; theirs?: string; yours?: string } | undefined;
+    const d = b.details as Partial<ConflictDetails> | undefined;
     if (d?.conflict && typeof d.head === 'string' && typeof d.theirs === 'string') {
       return { kind: 'conflict', message, head: d.head, theirs: d.theirs, yours: typeof d.yours === 'string' ? d.yours : '' };
     }
@@ -105,7 +93,7 @@ export function outcomeOf(status: number, body: unknown): SubmitOutcome {
     const d = b.details as { login?: string } | undefined;
     return { kind: 'signin', message, ...(typeof d?.login === 'string' ? { loginUrl: d.login } : {}) };
   }
-  const retryAfter = (b.details as { retryAfter?: unknown } | undefined)?.retryAfter;
+  const retryAfter = (b.details as Partial<RetryDetails> | undefined)?.retryAfter;
   return { kind: 'error', status, message, ...(typeof retryAfter === 'number' ? { retryAfter } : {}) };
 }
 
@@ -129,7 +117,7 @@ export async function submitProposal(base: string, body: ProposalBody, idempoten
 export async function listProposals(base: string): Promise<{ proposals: Proposal[] } | { status: number; error: string }> {
   try {
     const response = await fetch(apiUrl(base, 'proposals'), { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
-    const body = (await response.json().catch(() => undefined)) as { proposals?: Proposal[]; error?: string } | undefined;
+    const body = (await response.json().catch(() => undefined)) as Partial<ProposalList & ErrorBody> | undefined;
     if (!response.ok || !Array.isArray(body?.proposals)) return { status: response.status, error: body?.error ?? `HTTP ${response.status}` };
     return { proposals: body.proposals };
   } catch (error) {

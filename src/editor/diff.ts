@@ -3,7 +3,7 @@
  * a changed line the words that changed (the same reading as the page history's diff view).
  */
 import { structuredPatch } from 'diff';
-import { lineStats } from '../lib/proposals/pr-text.ts';
+import { lineStats } from '../lib/line-stats.ts';
 import { diffRows, type DiffPart, type DiffRow } from '../lib/diff-rows.ts';
 
 export type { DiffPart, DiffRow };

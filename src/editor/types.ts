@@ -2,6 +2,10 @@
  * What the static build hands the editor (embedded in the page as JSON, or served as
  * `/edit/pages.json` and `/edit/sources/<n>.json.gz`), so that opening the editor costs no API call.
  */
+import type { ProposalLimits } from '../lib/proposals/wire.ts';
+
+/** What the proposal service accepts, so the editor can say so first (the service's own values). */
+export type { ProposalLimits };
 
 /** The page being edited (or created). */
 export interface EditorPage {
@@ -53,18 +57,6 @@ export interface EditableSource {
 /** `/edit/sources/<n>.json.gz`: the pages of one chunk, by slug. */
 export interface SourceChunk {
   pages: Record<string, EditableSource>;
-}
-
-/** What the proposal service accepts (src/lib/proposals/request.ts), so the editor can say so first. */
-export interface ProposalLimits {
-  pageBytes: number;
-  imageBytes: number;
-  images: number;
-  bodyBytes: number;
-  summary: number;
-  reason: number;
-  /** `.png`, `.jpg`, … */
-  imageExtensions: string[];
 }
 
 /** A page as the link index, the page picker and `/new/` need it. */

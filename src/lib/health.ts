@@ -1,6 +1,7 @@
 /**
  * Knowledge health: where the wiki is thin or stale. One report, shown at /health/ and served as
- * /health.json for automation (the scheduled workflow that reminds owners reads it too).
+ * /health.json for automation. (The weekly review reminders, scripts/review-reminders.ts, judge
+ * reviews with the same `reviewState`.)
  */
 import { reviewState } from './content/review.ts';
 import type { LinkGraph } from './links/graph.ts';

@@ -18,8 +18,8 @@ export function isContentFile(relPath: string): boolean {
 }
 
 /**
- * Files and folders whose name starts with `_` or `.` are not pages (`_templates/`, `.github/`),
- * nor are `README`/`CONTRIBUTING`-style repository files at the top of the content folder.
+ * Markdown/MDX files are pages, except in files and folders whose name starts with `_` or `.`
+ * (`_templates/`, `.github/`). A `README.md` is its folder's page, like `index.md`.
  */
 export function isPagePath(relPath: string): boolean {
   const parts = toPosix(relPath).split('/');

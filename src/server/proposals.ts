@@ -13,6 +13,7 @@ import { LocalBackend } from '../lib/proposals/local-backend.ts';
 import { ProposalService } from '../lib/proposals/service.ts';
 import type { ProposalBackend } from '../lib/proposals/types.ts';
 import { joinUrl } from '../lib/paths.ts';
+import { wikiLocations } from '../lib/wiki/locations.ts';
 import { siteConfig } from '../site.config.ts';
 
 let deps: Promise<HttpDeps> | undefined;
@@ -22,11 +23,11 @@ export function oauthConfig(): OAuthConfig | undefined {
   const env = parseServiceEnv(process.env);
   if (env.PINKAS_IDENTITY !== 'github') return undefined;
   return {
-    clientId: env.PINKAS_GITHUB_CLIENT_ID!,
-    clientSecret: env.PINKAS_GITHUB_CLIENT_SECRET!,
+    clientId: env.PINKAS_GITHUB_CLIENT_ID,
+    clientSecret: env.PINKAS_GITHUB_CLIENT_SECRET,
     oauthUrl: env.PINKAS_GITHUB_OAUTH_URL,
     apiUrl: env.PINKAS_GITHUB_API_URL,
-    sessionSecret: env.PINKAS_SESSION_SECRET!,
+    sessionSecret: env.PINKAS_SESSION_SECRET,
     basePath: siteConfig.base,
   };
 }
@@ -38,14 +39,14 @@ export function proposalDeps(): Promise<HttpDeps> {
 }
 
 async function create(env: ServiceEnv): Promise<HttpDeps> {
-  const contentDir = await realpath(path.resolve(process.cwd(), siteConfig.contentDir));
+  const contentDir = await realpath(wikiLocations(siteConfig.contentDir).contentDir);
   let backend: ProposalBackend;
   let contentPrefix: string;
   let devUser = env.PINKAS_DEV_USER ? parseUser(env.PINKAS_DEV_USER) : undefined;
   if (env.PINKAS_BACKEND === 'github') {
     const { GitHubBackend } = await import('../lib/proposals/github-backend.ts');
     backend = GitHubBackend.fromEnv(env);
-    contentPrefix = env.PINKAS_CONTENT_PATH ?? 'content';
+    contentPrefix = env.PINKAS_CONTENT_PATH;
   } else {
     const local = await LocalBackend.forFolder(env.PINKAS_REPO_DIR ?? contentDir, {
       baseBranch: env.PINKAS_BASE_BRANCH,
@@ -69,7 +70,11 @@ async function create(env: ServiceEnv): Promise<HttpDeps> {
   const site = env.PINKAS_SITE ?? siteConfig.site;
   return {
     service,
-    identity: { mode: env.PINKAS_IDENTITY, devUser: devUser ?? { name: 'Pinkas Developer', email: 'developer@localhost' }, sessionSecret: env.PINKAS_SESSION_SECRET },
+    identity: {
+      mode: env.PINKAS_IDENTITY,
+      devUser: devUser ?? { name: 'Pinkas Developer', email: 'developer@localhost' },
+      ...(env.PINKAS_IDENTITY === 'github' ? { sessionSecret: env.PINKAS_SESSION_SECRET } : {}),
+    },
     allowedOrigins: site ? [new URL(site).origin] : [],
     basePath: siteConfig.base,
   };

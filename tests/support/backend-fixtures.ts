@@ -43,8 +43,12 @@ export const wikiFiles: Record<string, string> = {
 
 export interface BackendFixture {
   backend: ProposalBackend;
+  /** Another backend over the same repository, basing proposals on `baseBranch`. */
+  backendOn(baseBranch: string): ProposalBackend;
   /** Someone else changes the base branch (as a merged pull request would). */
   commitOnBase(files: Record<string, string>, message: string): Promise<string>;
+  /** Someone else pushes a branch: one commit on the base branch. */
+  commitOnBranch(branch: string, files: Record<string, string>, message: string): Promise<string>;
   /** Commits on `branch` that are not on the base branch, oldest first. */
   branchCommits(branch: string): Promise<{ sha: string; author: { name: string; email: string }; committer: { name: string }; message: string; files: string[] }[]>;
   fileOn(ref: string, file: string): Promise<string | undefined>;
@@ -69,19 +73,22 @@ export async function localFixture(): Promise<BackendFixture> {
     '.git/HEAD': await readFile(path.join(repo.dir, '.git/HEAD'), 'utf8'),
   });
   const before = await snapshot();
+  // Through a separate clone, as a push or a merge on the server would, leaving this working copy alone.
+  const commitOn = async (branch: string, files: Record<string, string>, message: string) => {
+    const other = await tempRepo();
+    execFileSync('git', ['fetch', '-q', repo.dir, 'main:main', '--update-head-ok'], { cwd: other.dir });
+    execFileSync('git', ['checkout', '-q', '-f', 'main'], { cwd: other.dir });
+    for (const [file, text] of Object.entries(files)) await other.write(file, text);
+    const sha = other.commit(message, 'Someone Else <else@example.com>', '2026-02-01T09:00:00Z');
+    execFileSync('git', ['fetch', '-q', '--update-head-ok', other.dir, `main:refs/heads/${branch}`], { cwd: repo.dir, stdio: 'pipe' });
+    await other.remove();
+    return sha;
+  };
   return {
     backend,
-    async commitOnBase(files, message) {
-      // Through a separate clone, as a merge on the server would, leaving this working copy alone.
-      const other = await tempRepo();
-      execFileSync('git', ['fetch', '-q', repo.dir, 'main:main', '--update-head-ok'], { cwd: other.dir });
-      execFileSync('git', ['checkout', '-q', '-f', 'main'], { cwd: other.dir });
-      for (const [file, text] of Object.entries(files)) await other.write(file, text);
-      const sha = other.commit(message, 'Someone Else <else@example.com>', '2026-02-01T09:00:00Z');
-      execFileSync('git', ['fetch', '-q', '--update-head-ok', other.dir, 'main:refs/heads/main'], { cwd: repo.dir, stdio: 'pipe' });
-      await other.remove();
-      return sha;
-    },
+    backendOn: (baseBranch) => new LocalBackend({ dir: repo.dir, baseBranch, proposalUrl: (id) => `http://wiki.test/proposals/#${id}` }),
+    commitOnBase: (files, message) => commitOn('main', files, message),
+    commitOnBranch: commitOn,
     async branchCommits(branch) {
       const shas = repo.git('rev-list', '--reverse', `main..${branch}`).split('\n').filter(Boolean);
       return shas.map((sha) => {
@@ -121,6 +128,9 @@ export async function localFixture(): Promise<BackendFixture> {
   };
 }
 
+/** Octokit's log, silenced: the tests say what matters. */
+export const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+
 /** The service's GitHub token in the double, and the people the double knows. */
 export const SERVICE_TOKEN = 'ghp_pinkas_service';
 
@@ -142,11 +152,14 @@ export async function startWikiDouble(): Promise<GitHubDouble> {
 /** The GitHub backend against the test double of GitHub's REST API (validated against its OpenAPI description). */
 export async function githubFixture(): Promise<BackendFixture> {
   const gh = await startWikiDouble();
-  const backend = new GitHubBackend({
-    owner: 'galil',
-    repo: 'wiki',
-    octokit: resilientOctokit({ baseUrl: gh.url, auth: SERVICE_TOKEN, log: { debug() {}, info() {}, warn() {}, error() {} } }, { writeIntervalMs: 0, notificationIntervalMs: 0, retryBaseMs: 5 }),
-  });
+  const backendOn = (baseBranch?: string) =>
+    new GitHubBackend({
+      owner: 'galil',
+      repo: 'wiki',
+      baseBranch,
+      octokit: resilientOctokit({ baseUrl: gh.url, auth: SERVICE_TOKEN, log: quiet }, { writeIntervalMs: 0, notificationIntervalMs: 0, retryBaseMs: 5 }),
+    });
+  const backend = backendOn();
   const mainSha = () => gh.refs()['refs/heads/main']!;
   const ancestors = (sha: string) => {
     const seen = new Set<string>();
@@ -162,8 +175,12 @@ export async function githubFixture(): Promise<BackendFixture> {
   const pullFor = (branch: string) => gh.pulls().find((p) => p.head === branch)!;
   return {
     backend,
+    backendOn,
     async commitOnBase(files, message) {
       return gh.commitFiles(files, message, { name: 'Someone Else', email: 'else@example.com' });
+    },
+    async commitOnBranch(branch, files, message) {
+      return gh.commitFiles(files, message, { name: 'Someone Else', email: 'else@example.com' }, { branch });
     },
     async branchCommits(branch) {
       const onMain = ancestors(mainSha());

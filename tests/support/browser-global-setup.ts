@@ -8,6 +8,7 @@ declare module 'vitest' {
     repoDir: string;
     baseCommit: string;
     clientDir: string;
+    serverEntry: string;
   }
 }
 
@@ -23,5 +24,6 @@ export default async function setup(project: TestProject) {
   project.provide('repoDir', wiki.repoDir);
   project.provide('baseCommit', wiki.baseCommit);
   project.provide('clientDir', wiki.clientDir);
+  project.provide('serverEntry', wiki.serverEntry);
   return () => wiki.stop();
 }

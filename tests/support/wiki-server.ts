@@ -14,13 +14,15 @@ export interface WikiServer {
   url: string;
   repoDir: string;
   baseCommit: string;
-  /** The static site, as a static host would serve it. */
+  /** The static part of the build the server serves (dist/client/). */
   clientDir: string;
+  /** The server's entry, to start another server of the same build: `node <serverEntry>`. */
+  serverEntry: string;
   git(...args: string[]): string;
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -90,6 +92,7 @@ export async function startWiki(options: { env?: Record<string, string>; serverE
     repoDir,
     baseCommit,
     clientDir: build.clientDir,
+    serverEntry: build.serverEntry,
     git,
     stop: () =>
       new Promise((resolve) => {

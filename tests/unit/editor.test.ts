@@ -12,8 +12,9 @@ import { DraftStore, draftKey, type Draft } from '../../src/editor/drafts.ts';
 import { imageFolder, imageName, imageProblem } from '../../src/editor/images.ts';
 import { matchPages, wikilinkTarget } from '../../src/editor/page-picker.ts';
 import { premerge } from '../../src/editor/premerge.ts';
-import { embedJson, type PageEntry, type ProposalLimits } from '../../src/editor/types.ts';
+import { embedJson, type PageEntry } from '../../src/editor/types.ts';
 import { mergePage } from '../../src/lib/proposals/merge.ts';
+import { proposalLimits as limits } from '../../src/lib/proposals/wire.ts';
 
 describe('the review diff', () => {
   it('shows hunks with line numbers and the changed words of a changed line', () => {
@@ -142,8 +143,6 @@ describe('the contributor’s side of a conflict', () => {
     expect(premerge('', 'mine', 'theirs')).toBe('mine');
   });
 });
-
-const limits: ProposalLimits = { pageBytes: 512 * 1024, imageBytes: 5 * 1024 * 1024, images: 5, bodyBytes: 8 * 1024 * 1024, summary: 200, reason: 4000, imageExtensions: ['.png', '.jpg', '.jpeg', '.gif', '.webp'] };
 
 describe('images', () => {
   it('names images safely, never over an existing file', () => {

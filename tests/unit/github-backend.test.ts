@@ -3,32 +3,36 @@
  * App and user authentication, the sign-in flow, and recovery from GitHub's failures — all against
  * the test double, which checks every request and response against GitHub's OpenAPI description.
  */
+import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { outcomeOf } from '../../src/editor/api.ts';
 import { parseServiceEnv } from '../../src/lib/proposals/config.ts';
 import { GitHubBackend, resilientOctokit } from '../../src/lib/proposals/github-backend.ts';
-import { identify, readCookie, SESSION_COOKIE } from '../../src/lib/proposals/identity.ts';
+import { handleProposals } from '../../src/lib/proposals/http.ts';
+import { identify, readCookie, SESSION_COOKIE, type IdentityConfig } from '../../src/lib/proposals/identity.ts';
 import { callback, login } from '../../src/lib/proposals/oauth.ts';
 import { ProposalService } from '../../src/lib/proposals/service.ts';
+import { seal } from '../../src/lib/proposals/session.ts';
 import type { Identity } from '../../src/lib/proposals/types.ts';
-import { SERVICE_TOKEN, startWikiDouble, wikiFiles } from '../support/backend-fixtures.ts';
+import { quiet, SERVICE_TOKEN, startWikiDouble, wikiFiles } from '../support/backend-fixtures.ts';
 import { startGitHubDouble, type GitHubDouble } from '../../scripts/lib/github-double/index.ts';
 
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 const noah: Identity = { name: 'Noah Adler', email: 'noah@galil.example', source: 'header' };
 const leave = wikiFiles['content/hr/leave.mdx']!;
 let gh: GitHubDouble | undefined;
 afterEach(async () => {
+  vi.restoreAllMocks();
   if (gh) expect(gh.violations).toEqual([]);
   await gh?.close();
   gh = undefined;
 });
 
-function serviceFor(double: GitHubDouble) {
+function serviceFor(double: GitHubDouble, serviceToken = SERVICE_TOKEN, repo = 'wiki') {
   const backend = new GitHubBackend({
     owner: 'galil',
-    repo: 'wiki',
-    octokit: resilientOctokit({ baseUrl: double.url, auth: SERVICE_TOKEN, log: quiet }, { writeIntervalMs: 0, notificationIntervalMs: 0, retryBaseMs: 5 }),
+    repo,
+    octokit: resilientOctokit({ baseUrl: double.url, auth: serviceToken, log: quiet }, { writeIntervalMs: 0, notificationIntervalMs: 0, retryBaseMs: 5 }),
     asUser: (token) => resilientOctokit({ baseUrl: double.url, auth: token, log: quiet }, { writeIntervalMs: 0, notificationIntervalMs: 0, retryBaseMs: 5 }),
   });
   return new ProposalService({ backend, contentPrefix: 'content', siteUrl: 'https://wiki.galil.example', rateLimits: { perMinute: 1000, perDay: 1000 } });
@@ -91,6 +95,7 @@ describe('GitHub App authentication', () => {
       PINKAS_GITHUB_COMMITTER: `${gh.appBot!.name} <${gh.appBot!.email}>`,
       PINKAS_GITHUB_WRITE_INTERVAL_MS: '0',
     });
+    assert(env.PINKAS_BACKEND === 'github');
     const service = new ProposalService({ backend: GitHubBackend.fromEnv(env), contentPrefix: 'content' });
     const proposal = await service.submit({ path: 'content/hr/leave.mdx', baseCommit: gh.refs()['refs/heads/main']!, content: leave.replace('Intro line.', 'Welcome.'), summary: 'Friendlier intro' }, noah);
     const pull = gh.pulls().find((p) => p.head === proposal.branch)!;
@@ -104,6 +109,11 @@ describe('GitHub App authentication', () => {
       /PINKAS_BACKEND=github needs a GitHub App \(missing PINKAS_GITHUB_APP_PRIVATE_KEY, PINKAS_GITHUB_INSTALLATION_ID\) or PINKAS_GITHUB_TOKEN/,
     );
     expect(() => parseServiceEnv({ PINKAS_IDENTITY: 'github' })).toThrow(/PINKAS_IDENTITY=github needs PINKAS_GITHUB_CLIENT_ID, PINKAS_GITHUB_CLIENT_SECRET, PINKAS_SESSION_SECRET/);
+    // Every problem at once, one line each.
+    expect(() => parseServiceEnv({ PINKAS_BACKEND: 'github', PINKAS_IDENTITY: 'github', PINKAS_GITHUB_CLIENT_ID: 'Iv1.x' })).toThrow(
+      'The proposal service is misconfigured:\n  PINKAS_BACKEND=github needs PINKAS_GITHUB_REPO\n  PINKAS_BACKEND=github needs a GitHub App (missing PINKAS_GITHUB_APP_ID, PINKAS_GITHUB_APP_PRIVATE_KEY, PINKAS_GITHUB_INSTALLATION_ID) or PINKAS_GITHUB_TOKEN\n  PINKAS_IDENTITY=github needs PINKAS_GITHUB_CLIENT_SECRET, PINKAS_SESSION_SECRET',
+    );
+    expect(() => parseServiceEnv({ PINKAS_BACKEND: 'gitlab' })).toThrow(/PINKAS_BACKEND: PINKAS_BACKEND must be "local" or "github"/);
   });
 });
 
@@ -169,5 +179,116 @@ describe('when GitHub fails', () => {
     const again = await service.submit(body, noah, 'submit-attempt-2');
     expect(again.id).toBe(proposal.id);
     expect(gh.pulls()).toHaveLength(1);
+  });
+});
+
+describe('what the contributor is told when GitHub fails', () => {
+  const SECRET = 'a-session-secret-of-at-least-32-characters';
+  const proxy: IdentityConfig = { mode: 'header', devUser: noah };
+  const githubSignIn: IdentityConfig = { mode: 'github', devUser: noah, sessionSecret: SECRET };
+
+  /** Submits over HTTP, as Noah behind the sign-in proxy, or as a contributor signed in with GitHub with `token`. */
+  async function submit(service: ProposalService, as: { token?: string } = {}) {
+    const main = gh!.refs()['refs/heads/main']!;
+    const who: Record<string, string> = as.token
+      ? { Cookie: `${SESSION_COOKIE}=${seal({ login: 'dana-levi', name: 'Dana Levi', email: 'dana@galil.example', token: as.token }, SECRET, 3600)}` }
+      : { 'X-Forwarded-Email': noah.email, 'X-Forwarded-User': noah.name };
+    const request = new Request('https://wiki.galil.example/api/proposals', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'one-submit-attempt', ...who },
+      body: JSON.stringify({ path: 'content/hr/leave.mdx', baseCommit: main, content: leave.replace('two weeks', 'ten days'), summary: 'Shorter notice' }),
+    });
+    const response = await handleProposals(request, { service, identity: as.token ? githubSignIn : proxy });
+    const body = (await response.json()) as { error: string; details?: unknown };
+    return { status: response.status, retryAfter: response.headers.get('retry-after'), body, outcome: outcomeOf(response.status, body) };
+  }
+  const adminLog = () => vi.spyOn(console, 'error').mockImplementation(() => {});
+
+  it('an outage (503), not a missing commit, when GitHub keeps failing; the same submit goes through once it is back', async () => {
+    gh = await startWikiDouble();
+    const service = serviceFor(gh);
+    const log = adminLog();
+    // The first request and Octokit's four retries all fail.
+    gh.failNext({ kind: '502', method: 'GET', path: /\/git\/commits\//, times: 5 });
+    const failed = await submit(service);
+    expect(failed.status).toBe(503);
+    expect(failed.body.error).toBe('GitHub is not answering right now. Your draft is kept; try again in a few minutes.');
+    expect(failed.body.error).not.toMatch(/does not have/);
+    expect(log.mock.calls.join('\n')).toMatch(/GitHub answered 502 to GET \/repos\/galil\/wiki\/git\/commits\/\w+/);
+    expect(gh.pulls()).toHaveLength(0);
+    const again = await submit(service);
+    expect(again.status).toBe(201);
+    expect(gh.pulls()).toHaveLength(1);
+  });
+
+  it('an outage (503) when the connection to GitHub keeps dropping', async () => {
+    gh = await startWikiDouble();
+    adminLog();
+    gh.failNext({ kind: 'drop-after-apply', method: 'GET', path: /\/git\/ref\//, times: 5 });
+    const failed = await submit(serviceFor(gh));
+    expect(failed.status).toBe(503);
+    expect(failed.body.error).toMatch(/^GitHub is not answering right now/);
+  });
+
+  it('when to try again (503, Retry-After) as soon as the rate limit is used up for longer than a contributor can wait', async () => {
+    gh = await startWikiDouble();
+    adminLog();
+    const started = Date.now();
+    gh.failNext({ kind: 'primary-rate-limit', method: 'GET', path: /\/git\/ref\//, resetIn: 1800 });
+    const primary = await submit(serviceFor(gh));
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(primary.status).toBe(503);
+    expect(Number(primary.retryAfter)).toBeGreaterThanOrEqual(1790);
+    expect(Number(primary.retryAfter)).toBeLessThanOrEqual(1802);
+    expect(primary.body.error).toMatch(/^GitHub asks the wiki to slow down: too many requests in a short time\. Your draft is kept; try again in about 3[01] minutes\.$/);
+    expect(primary.outcome).toMatchObject({ kind: 'error', status: 503, retryAfter: Number(primary.retryAfter) });
+
+    gh.failNext({ kind: 'secondary-rate-limit', method: 'POST', path: /\/git\/trees$/, retryAfter: 600 });
+    const secondary = await submit(serviceFor(gh));
+    expect(secondary).toMatchObject({ status: 503, retryAfter: '600', body: { details: { retryAfter: 600 } } });
+    expect(gh.pulls()).toHaveLength(0);
+  });
+
+  it("to tell the admins (502) when GitHub refuses the service's own token, and the log what to fix", async () => {
+    gh = await startWikiDouble();
+    const log = adminLog();
+    const failed = await submit(serviceFor(gh, 'ghp_revoked'));
+    expect(failed.status).toBe(502);
+    expect(failed.body.error).toBe("The wiki's connection to GitHub is not set up correctly. Your draft is kept; please tell the wiki's administrators (the service's log says what to fix).");
+    expect(log.mock.calls.join('\n')).toMatch(/GitHub answered 401 .*Bad credentials.*check PINKAS_GITHUB_TOKEN/);
+  });
+
+  it('to tell the admins (502) when the configured repository is not there for the service', async () => {
+    gh = await startWikiDouble();
+    const log = adminLog();
+    const failed = await submit(serviceFor(gh, SERVICE_TOKEN, 'wikki'));
+    expect(failed.status).toBe(502);
+    expect(log.mock.calls.join('\n')).toMatch(/GitHub shows the service no repository galil\/wikki: check PINKAS_GITHUB_REPO/);
+  });
+
+  it('to tell the admins (502) when the GitHub App lacks a permission', async () => {
+    gh = await startWikiDouble();
+    const log = adminLog();
+    gh.failNext({ kind: 'forbidden', method: 'POST', path: /\/git\/trees$/ });
+    const failed = await submit(serviceFor(gh));
+    expect(failed.status).toBe(502);
+    expect(failed.body.error).toMatch(/tell the wiki's administrators/);
+    expect(log.mock.calls.join('\n')).toMatch(/403 to POST \/repos\/galil\/wiki\/git\/trees: Resource not accessible by integration.*write access/);
+  });
+
+  it('to sign in again (401) when GitHub no longer accepts the contributor\'s own sign-in', async () => {
+    gh = await startWikiDouble();
+    const failed = await submit(serviceFor(gh), { token: 'ghu_expired' });
+    expect(failed.status).toBe(401);
+    expect(failed.body.error).toBe('GitHub no longer accepts your sign-in. Sign in again and submit; your draft is kept.');
+    expect(failed.outcome.kind).toBe('signin');
+  });
+
+  it('that their own account may not do it (403) when GitHub refuses the contributor', async () => {
+    gh = await startWikiDouble();
+    gh.failNext({ kind: 'forbidden', method: 'POST', path: /\/git\/trees$/ });
+    const failed = await submit(serviceFor(gh), { token: 'ghu_dana' });
+    expect(failed.status).toBe(403);
+    expect(failed.body.error).toMatch(/^GitHub does not let your account propose changes to the wiki's repository\. Your draft is kept/);
   });
 });

@@ -1,11 +1,14 @@
 /**
  * The ProposalBackend contract, run against every backend (local git, and GitHub through its test
- * double): what a reviewer finds in the repository after a contributor proposes a change.
+ * double): what a reviewer finds in the repository after a contributor proposes a change, and what
+ * the contributor is told when the backend cannot do it.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ProposalError } from '../../src/lib/proposals/errors.ts';
+import { handleProposals } from '../../src/lib/proposals/http.ts';
+import { proposalBranch, proposalId } from '../../src/lib/proposals/ids.ts';
 import { ProposalService } from '../../src/lib/proposals/service.ts';
-import type { Identity } from '../../src/lib/proposals/types.ts';
+import type { Identity, ProposalBackend } from '../../src/lib/proposals/types.ts';
 import { backendFixtures, wikiFiles, type BackendFixture } from '../support/backend-fixtures.ts';
 
 const dana: Identity = { name: 'Dana Levi', email: 'dana@galil.example', source: 'header' };
@@ -13,19 +16,28 @@ const yossi: Identity = { name: 'יוסי כהן', email: 'yossi@galil.example',
 const leave = wikiFiles['content/hr/leave.mdx']!;
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
+/** A fresh repository and service for every test; the getters read the current test's. */
+function serviceOn(setup: () => Promise<BackendFixture>) {
+  const current = { fx: undefined as unknown as BackendFixture, service: undefined as unknown as ProposalService, base: '' };
+  beforeEach(async () => {
+    current.fx = await setup();
+    current.service = new ProposalService({ backend: current.fx.backend, contentPrefix: 'content', siteUrl: 'https://wiki.galil.example', rateLimits: { perMinute: 1000, perDay: 10000 } });
+    current.base = await current.fx.baseHead();
+  });
+  afterEach(async () => {
+    await current.fx.cleanup();
+  });
+  return current;
+}
+
 describe.each(backendFixtures)('the %s backend', (_name, setup) => {
+  const t = serviceOn(setup);
   let fx: BackendFixture;
   let service: ProposalService;
   let base: string;
-  beforeEach(async () => {
-    fx = await setup();
-    service = new ProposalService({ backend: fx.backend, contentPrefix: 'content', siteUrl: 'https://wiki.galil.example', rateLimits: { perMinute: 1000, perDay: 10000 } });
-    base = await fx.baseHead();
+  beforeEach(() => {
+    ({ fx, service, base } = t);
   });
-  afterEach(async () => {
-    await fx.cleanup();
-  });
-
   const edit = (content: string, extra: Record<string, unknown> = {}) => ({ path: 'content/hr/leave.mdx', baseCommit: base, content, summary: 'Fix the notice period', ...extra });
 
   it('opens one branch with exactly one commit, by the employee, changing exactly that page', async () => {
@@ -107,6 +119,18 @@ describe.each(backendFixtures)('the %s backend', (_name, setup) => {
     expect(await fx.branches()).toEqual(before);
   });
 
+});
+
+describe.each(backendFixtures)('the %s backend, for new pages and lists', (_name, setup) => {
+  const t = serviceOn(setup);
+  let fx: BackendFixture;
+  let service: ProposalService;
+  let base: string;
+  beforeEach(() => {
+    ({ fx, service, base } = t);
+  });
+  const edit = (content: string, extra: Record<string, unknown> = {}) => ({ path: 'content/hr/leave.mdx', baseCommit: base, content, summary: 'Fix the notice period', ...extra });
+
   it('adds a new page with its image in the same commit', async () => {
     const page = '---\ntitle: Parking\nowner: "@noa"\n---\n\n![Map](./parking.png)\n';
     const proposal = await service.submit(
@@ -134,5 +158,58 @@ describe.each(backendFixtures)('the %s backend', (_name, setup) => {
     const mine = await service.list(dana);
     expect(mine.map((p) => [p.summary, p.status]).sort()).toEqual([['A', 'merged'], ['B', 'closed'], ['C', 'open']]);
     expect(mine.find((p) => p.id === c.id)!.title).toBe('Annual leave: C');
+  });
+});
+
+describe.each(backendFixtures)('the %s backend, when it cannot do what is asked', (_name, setup) => {
+  let fx: BackendFixture;
+  let base: string;
+  beforeEach(async () => {
+    fx = await setup();
+    base = await fx.baseHead();
+  });
+  afterEach(async () => {
+    vi.restoreAllMocks();
+    await fx.cleanup();
+  });
+
+  /** Dana submits over HTTP (behind the sign-in proxy); the answer as the editor reads it. */
+  async function submit(body: Record<string, unknown>, options: { key?: string; backend?: ProposalBackend } = {}) {
+    const service = new ProposalService({ backend: options.backend ?? fx.backend, contentPrefix: 'content', rateLimits: { perMinute: 1000, perDay: 10000 } });
+    const request = new Request('https://wiki.galil.example/api/proposals', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Forwarded-Email': dana.email, 'X-Forwarded-User': dana.name, ...(options.key ? { 'Idempotency-Key': options.key } : {}) },
+      body: JSON.stringify(body),
+    });
+    const response = await handleProposals(request, { service, identity: { mode: 'header', devUser: dana } });
+    return { status: response.status, body: (await response.json()) as { error: string; details?: unknown } };
+  }
+  const edit = { path: 'content/hr/leave.mdx', content: leave.replace('two weeks', 'three weeks'), summary: 'Longer notice' };
+
+  it('says to reload (409) when the page was built from a commit the repository does not have', async () => {
+    const answer = await submit({ ...edit, baseCommit: 'f'.repeat(40) });
+    expect(answer.status).toBe(409);
+    expect(answer.body.error).toMatch(/built from commit fffffff, which the repository does not have\. Reload the page .*your draft is kept/);
+    expect(await fx.branches()).toEqual(['main']);
+  });
+
+  it("refuses (409) to reuse a branch of the proposal's name that holds someone else's commit", async () => {
+    const branch = proposalBranch('hr/leave', proposalId(dana.email, 'taken-key-0001'));
+    const theirs = await fx.commitOnBranch(branch, { 'content/hr/leave.mdx': 'Something else entirely.\n' }, 'Unrelated work');
+    const answer = await submit({ ...edit, baseCommit: base }, { key: 'taken-key-0001' });
+    expect(answer.status).toBe(409);
+    expect(answer.body.error).toBe(`The branch ${branch} already exists and is not this proposal's.`);
+    expect((await fx.branchCommits(branch)).map((c) => c.sha)).toEqual([theirs]);
+    expect(await fx.fileOn(branch, 'content/hr/leave.mdx')).toBe('Something else entirely.\n');
+  });
+
+  it("tells the contributor to alert the admins (502), and the log what to fix, when the base branch does not exist", async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const answer = await submit({ ...edit, baseCommit: base }, { backend: fx.backendOn('archive') });
+    expect(answer.status).toBe(502);
+    expect(answer.body.error).toMatch(/not set up correctly\. Your draft is kept; please tell the wiki's administrators/);
+    expect(answer.body.error).not.toMatch(/archive|PINKAS_/);
+    expect(log.mock.calls.join('\n')).toMatch(/no branch archive .*check PINKAS_BASE_BRANCH/);
+    expect(await fx.branches()).toEqual(['main']);
   });
 });

@@ -1,13 +1,13 @@
 /**
  * Bad input at the HTTP door: every request below gets a clear 4xx JSON error, and the repository
- * is left exactly as it was.
+ * is left exactly as it was. Each test has a repository and a service of its own.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleProposals, handleSession, type HttpDeps } from '../../src/lib/proposals/http.ts';
 import type { IdentityConfig } from '../../src/lib/proposals/identity.ts';
-import { limits } from '../../src/lib/proposals/request.ts';
 import { ProposalService } from '../../src/lib/proposals/service.ts';
 import { seal } from '../../src/lib/proposals/session.ts';
+import { proposalLimits as limits } from '../../src/lib/proposals/wire.ts';
 import { localFixture, wikiFiles, type BackendFixture } from '../support/backend-fixtures.ts';
 
 const SITE = 'https://wiki.galil.example';
@@ -15,12 +15,12 @@ let fx: BackendFixture;
 let base: string;
 let service: ProposalService;
 
-beforeAll(async () => {
+beforeEach(async () => {
   fx = await localFixture();
   base = await fx.baseHead();
   service = new ProposalService({ backend: fx.backend, contentPrefix: 'content', rateLimits: { perMinute: 3, perDay: 100 } });
 });
-afterAll(() => fx.cleanup());
+afterEach(() => fx.cleanup());
 
 const dev: IdentityConfig = { mode: 'dev', devUser: { name: 'Dev User', email: 'dev@galil.example' } };
 const header: IdentityConfig = { mode: 'header', devUser: dev.devUser };

@@ -12,7 +12,8 @@ import { routes, APP_ROUTES, type Reply, type RouteContext } from './routes.ts';
 import type { Views } from './representations.ts';
 import { ApiError, type RepoState } from './state.ts';
 
-export type FaultKind = '502' | 'secondary-rate-limit' | 'primary-rate-limit' | 'drop-after-apply';
+/** `forbidden`: the 403 GitHub gives a client whose permissions do not cover the request. */
+export type FaultKind = '502' | 'forbidden' | 'secondary-rate-limit' | 'primary-rate-limit' | 'drop-after-apply';
 
 export interface Fault {
   kind: FaultKind;
@@ -90,6 +91,7 @@ export function startServer(deps: ServerDeps, baseUrl: () => string): Server {
   const faultReply = (fault: Fault, principal: string): Reply => {
     const requestId = randomBytes(8).toString('hex').toUpperCase();
     if (fault.kind === '502') return generic(502, 'Server Error');
+    if (fault.kind === 'forbidden') return generic(403, 'Resource not accessible by integration');
     if (fault.kind === 'secondary-rate-limit') {
       return {
         status: 403,

@@ -1,7 +1,8 @@
 /**
- * The safe-content policy (DESIGN.md, principle 3). Contributed pages are untrusted: MDX could run
- * code at build time and in readers' browsers, raw HTML could carry scripts. Pinkas never executes
- * MDX — it reads it as data — and this module says what a page may contain:
+ * The safe-content policy (ARCHITECTURE.md, "Contributed content is untrusted"). Contributed pages
+ * are untrusted: MDX could run code at build time and in readers' browsers, raw HTML could carry
+ * scripts. Pinkas never executes MDX — it reads it as data — and this module says what a page may
+ * contain; mdx-policy.ts and html-policy.ts report what breaks it:
  *
  * - MDX: only the wiki's own components (`allowedComponents`) with literal attributes; no
  *   `import`/`export`, no `{expressions}` (a lone `{/* comment *\/}` is allowed), no spread attributes.
@@ -9,7 +10,7 @@
  *   sanitize schema below (GitHub's, plus the wiki's own classes); never `<script>`, `<style>`,
  *   `<iframe>`, event-handler attributes, or `javascript:`/`data:`/`vbscript:` URLs.
  *
- * The same module runs in the build, in the editor preview, in the proposal service and in
+ * The same modules run in the build, in the editor preview, in the proposal service and in
  * `npm run check:content`. Violations are reported with line and column; the renderer then drops
  * the offending construct (sanitizes), so even a page that slipped through renders inert.
  */

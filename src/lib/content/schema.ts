@@ -37,7 +37,7 @@ const stringList = (what: string) =>
   );
 
 /**
- * The frontmatter contract (DESIGN.md). Every key is optional; unknown keys are kept as they are
+ * The frontmatter contract (ARCHITECTURE.md, "Contracts"). Every key is optional; unknown keys are kept as they are
  * (handbooks from other tools carry `redirect_from`, `permalink`, `cSpell`, …).
  */
 export const frontmatterSchema = z.looseObject({

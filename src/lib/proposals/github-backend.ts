@@ -8,6 +8,7 @@
  * rate limits; every step can be repeated safely, so a retried submit — even after a connection
  * dropped halfway — finishes the same proposal instead of opening a second: the branch name comes
  * from the idempotency key, an existing branch is reused, an existing pull request is returned.
+ * What still fails is reported as a `BackendError` (github-failures.ts).
  *
  * Authentication: a GitHub App installation (recommended; permissions: contents and pull requests
  * read & write, metadata read) or a token. In the `github` sign-in mode the pull request is opened
@@ -16,11 +17,12 @@
 import { createAppAuth } from '@octokit/auth-app';
 import Bottleneck from 'bottleneck/light.js';
 import { Octokit } from 'octokit';
-import { parseUser, type ServiceEnv } from './config.ts';
-import { ProposalError } from './errors.ts';
+import { BackendError } from './backend-errors.ts';
+import { parseUser, type GitHubBackendEnv } from './config.ts';
+import { reportFailures } from './github-failures.ts';
+import { submitterTag } from './ids.ts';
 import { readMarker } from './pr-text.ts';
-import { submitterTag } from './service.ts';
-import type { Identity, PreparedProposal, Proposal, ProposalBackend } from './types.ts';
+import type { PreparedProposal, Proposal, ProposalBackend } from './types.ts';
 
 export interface GitHubBackendOptions {
   owner: string;
@@ -62,6 +64,11 @@ export interface Pacing {
   notificationIntervalMs?: number;
   /** The first retry's delay (Octokit doubles it each time). */
   retryBaseMs?: number;
+  /**
+   * The longest rate-limit wait (seconds, as GitHub counts them) ridden out while the contributor
+   * waits for an answer (default 60); beyond it the submit fails at once, saying when to retry.
+   */
+  maxWaitSeconds?: number;
 }
 
 /** One limiter per spacing, shared by every client of the process (GitHub counts per integration). */
@@ -72,8 +79,9 @@ function limiter(interval: number): Bottleneck.Group {
   return group;
 }
 
-/** An Octokit that retries 5xx and network failures, and waits out primary and secondary rate limits. */
+/** An Octokit that retries 5xx and network failures, and waits out short primary and secondary rate limits. */
 export function resilientOctokit(options: ConstructorParameters<typeof Octokit>[0], pacing: Pacing = {}): Octokit {
+  const wait = (after: number, retryCount: number) => retryCount < RETRIES && after <= (pacing.maxWaitSeconds ?? 60);
   return new Octokit({
     ...options,
     retry: { retries: RETRIES, ...(pacing.retryBaseMs !== undefined ? { retryAfterBaseValue: pacing.retryBaseMs } : {}) },
@@ -81,8 +89,8 @@ export function resilientOctokit(options: ConstructorParameters<typeof Octokit>[
       write: limiter(pacing.writeIntervalMs ?? 1000),
       notifications: limiter(pacing.notificationIntervalMs ?? 3000),
       ...(pacing.retryBaseMs !== undefined ? { retryAfterBaseValue: pacing.retryBaseMs } : {}),
-      onRateLimit: (_after: number, _opts: unknown, _octokit: unknown, retryCount: number) => retryCount < RETRIES,
-      onSecondaryRateLimit: (_after: number, _opts: unknown, _octokit: unknown, retryCount: number) => retryCount < RETRIES,
+      onRateLimit: (after: number, _opts: unknown, _octokit: unknown, retryCount: number) => wait(after, retryCount),
+      onSecondaryRateLimit: (after: number, _opts: unknown, _octokit: unknown, retryCount: number) => wait(after, retryCount),
     },
   });
 }
@@ -90,53 +98,50 @@ export function resilientOctokit(options: ConstructorParameters<typeof Octokit>[
 export class GitHubBackend implements ProposalBackend {
   readonly name = 'github' as const;
   readonly #o: GitHubBackendOptions;
-  #base: string | undefined;
+  /** The service's own client, and one acting as a contributor: both report failures as `BackendError`s. */
+  readonly #service: Octokit;
+  readonly #asUser: ((token: string) => Octokit) | undefined;
+  /** The repository's default branch, once GitHub has shown the service the repository. */
+  #repository: Promise<string> | undefined;
   readonly #knownCommits = new Set<string>();
   #committer: Promise<{ name: string; email: string }> | undefined;
 
+  /** The clients given are the backend's from then on (it adds its failure reporting to them). */
   constructor(options: GitHubBackendOptions) {
     this.#o = options;
-    this.#base = options.baseBranch;
+    this.#service = reportFailures(options.octokit, 'service');
+    const { asUser } = options;
+    this.#asUser = asUser && ((token) => reportFailures(asUser(token), 'contributor'));
     if (options.committer) this.#committer = Promise.resolve(options.committer);
   }
 
   /** The App's bot when authenticated as an App installation, else the token's user. */
   committer(): Promise<{ name: string; email: string }> {
     this.#committer ??= (async () => {
-      const auth = (await this.#o.octokit.auth()) as { tokenType?: string; type?: string };
+      const auth = (await this.#service.auth()) as { tokenType?: string; type?: string };
       if (auth.tokenType === 'installation' || auth.type === 'app') {
         // GET /app is answered to the App itself (Octokit signs it with the App's key).
-        const app = await this.#o.octokit.request('GET /app').then((r) => r.data, () => undefined);
+        const app = await this.#service.request('GET /app').then((r) => r.data, () => undefined);
         const slug = app?.slug;
         if (!slug) return { name: 'Pinkas', email: 'pinkas@users.noreply.github.com' };
-        const bot = await this.#o.octokit.rest.users.getByUsername({ username: `${slug}[bot]` }).then((r) => r.data, () => undefined);
+        const bot = await this.#service.rest.users.getByUsername({ username: `${slug}[bot]` }).then((r) => r.data, () => undefined);
         return { name: `${slug}[bot]`, email: bot ? `${bot.id}+${slug}[bot]@users.noreply.github.com` : `${slug}[bot]@users.noreply.github.com` };
       }
-      const { data: user } = await this.#o.octokit.rest.users.getAuthenticated();
+      const { data: user } = await this.#service.rest.users.getAuthenticated();
       return { name: user.name ?? user.login, email: user.email ?? `${user.id}+${user.login}@users.noreply.github.com` };
     })();
     this.#committer.catch(() => (this.#committer = undefined));
     return this.#committer;
   }
 
-  static fromEnv(env: ServiceEnv, pacing: Pacing = { writeIntervalMs: env.PINKAS_GITHUB_WRITE_INTERVAL_MS, notificationIntervalMs: env.PINKAS_GITHUB_WRITE_INTERVAL_MS * 3 }): GitHubBackend {
-    const [owner, repo] = env.PINKAS_GITHUB_REPO!.split('/') as [string, string];
+  static fromEnv(env: GitHubBackendEnv, pacing: Pacing = { writeIntervalMs: env.PINKAS_GITHUB_WRITE_INTERVAL_MS, notificationIntervalMs: env.PINKAS_GITHUB_WRITE_INTERVAL_MS * 3 }): GitHubBackend {
+    const [owner = '', repo = ''] = env.PINKAS_GITHUB_REPO.split('/');
     const baseUrl = env.PINKAS_GITHUB_API_URL;
+    const auth = env.githubAuth;
     const octokit =
-      env.PINKAS_GITHUB_APP_ID && env.PINKAS_GITHUB_APP_PRIVATE_KEY && env.PINKAS_GITHUB_INSTALLATION_ID
-        ? resilientOctokit(
-            {
-              baseUrl,
-              authStrategy: createAppAuth,
-              auth: {
-                appId: env.PINKAS_GITHUB_APP_ID,
-                privateKey: env.PINKAS_GITHUB_APP_PRIVATE_KEY.replace(/\\n/g, '\n'),
-                installationId: env.PINKAS_GITHUB_INSTALLATION_ID,
-              },
-            },
-            pacing,
-          )
-        : resilientOctokit({ baseUrl, auth: env.PINKAS_GITHUB_TOKEN }, pacing);
+      auth.kind === 'app'
+        ? resilientOctokit({ baseUrl, authStrategy: createAppAuth, auth: { appId: auth.appId, privateKey: auth.privateKey.replace(/\\n/g, '\n'), installationId: auth.installationId } }, pacing)
+        : resilientOctokit({ baseUrl, auth: auth.token }, pacing);
     const committer = env.PINKAS_GITHUB_COMMITTER ? parseUser(env.PINKAS_GITHUB_COMMITTER) : undefined;
     return new GitHubBackend({ owner, repo, baseBranch: env.PINKAS_BASE_BRANCH, octokit, committer, asUser: (token) => resilientOctokit({ baseUrl, auth: token }, pacing) });
   }
@@ -145,28 +150,53 @@ export class GitHubBackend implements ProposalBackend {
     return { owner: this.#o.owner, repo: this.#o.repo };
   }
 
+  get #repoName(): string {
+    return `${this.#o.owner}/${this.#o.repo}`;
+  }
+
+  /** Checks, once, that the service can see the repository (else every call fails with a bare 404); its default branch. */
+  #defaultBranch(): Promise<string> {
+    this.#repository ??= this.#service.rest.repos.get(this.#repo).then(
+      ({ data }) => data.default_branch,
+      (error: unknown) => {
+        this.#repository = undefined;
+        throw status(error) === 404 ? this.#misconfigured(`GitHub shows the service no repository ${this.#repoName}: check PINKAS_GITHUB_REPO, and that the GitHub App is installed on it (or the token can see it).`, error) : error;
+      },
+    );
+    return this.#repository;
+  }
+
   async #baseBranch(): Promise<string> {
-    this.#base ??= (await this.#o.octokit.rest.repos.get(this.#repo)).data.default_branch;
-    return this.#base;
+    const branch = await this.#defaultBranch();
+    return this.#o.baseBranch ?? branch;
   }
 
   async head(): Promise<string> {
-    const { data } = await this.#o.octokit.rest.git.getRef({ ...this.#repo, ref: `heads/${await this.#baseBranch()}` });
+    const branch = await this.#baseBranch();
+    const { data } = await this.#service.rest.git.getRef({ ...this.#repo, ref: `heads/${branch}` }).catch((error: unknown) => {
+      throw status(error) === 404 ? this.#misconfigured(`${this.#repoName} has no branch ${branch} to base proposals on: check PINKAS_BASE_BRANCH.`, error) : error;
+    });
     return data.object.sha;
+  }
+
+  #misconfigured(message: string, cause: unknown): BackendError {
+    return new BackendError('github', { kind: 'service-access' }, message, { cause });
   }
 
   async readFile(path: string, commit: string): Promise<Uint8Array | undefined> {
     if (!this.#knownCommits.has(commit)) {
       try {
-        await this.#o.octokit.rest.git.getCommit({ ...this.#repo, commit_sha: commit });
+        await this.#service.rest.git.getCommit({ ...this.#repo, commit_sha: commit });
         this.#knownCommits.add(commit);
       } catch (error) {
-        if (status(error) === 404 || status(error) === 422) throw new Error(`unknown commit ${commit}`);
+        if (status(error) === 404 || status(error) === 422) {
+          throw new BackendError('github', { kind: 'unknown-commit', commit }, `${this.#repoName} has no commit ${commit}.`, { cause: error });
+        }
         throw error;
       }
     }
     try {
-      const { data } = await this.#o.octokit.rest.repos.getContent({ ...this.#repo, path, ref: commit });
+      const { data } = await this.#service.rest.repos.getContent({ ...this.#repo, path, ref: commit });
       if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined;
       return Uint8Array.from(Buffer.from(data.content, 'base64'));
     } catch (error) {
@@ -175,19 +205,22 @@ export class GitHubBackend implements ProposalBackend {
     }
   }
 
-  async find(proposal: { id: string; branch: string }): Promise<Proposal | undefined> {
-    const pull = await this.#pullFor(this.#o.octokit, proposal.branch);
+  /** By its branch's pull request (the id is in the pull request's marker). */
+  async find(proposal: Pick<PreparedProposal, 'branch'>): Promise<Proposal | undefined> {
+    await this.#defaultBranch();
+    const pull = await this.#pullFor(this.#service, proposal.branch);
     return pull ? toProposal(pull) : undefined;
   }
 
   async create(p: PreparedProposal): Promise<Proposal> {
-    const octokit = p.author.token && this.#o.asUser ? this.#o.asUser(p.author.token) : this.#o.octokit;
+    const octokit = p.author.token && this.#asUser ? this.#asUser(p.author.token) : this.#service;
     const repo = this.#repo;
     const existing = await this.#pullFor(octokit, p.branch);
     if (existing) return toProposal(existing);
 
     // The branch may exist from an attempt whose pull request was never opened: reuse its commit.
-    if (!(await this.#refExists(octokit, p.branch))) {
+    let tip = await this.#branchTip(octokit, p.branch);
+    if (tip === undefined) {
       const { data: parent } = await octokit.rest.git.getCommit({ ...repo, commit_sha: p.parent });
       const tree: { path: string; mode: '100644'; type: 'blob'; sha?: string; content?: string }[] = [];
       for (const file of p.files) {
@@ -212,10 +245,12 @@ export class GitHubBackend implements ProposalBackend {
       try {
         await octokit.rest.git.createRef({ ...repo, ref: `refs/heads/${p.branch}`, sha: commit.sha });
       } catch (error) {
-        // Created by a retry whose answer was lost, or a concurrent duplicate: the branch is this proposal's.
-        if (!(status(error) === 422 && (await this.#refExists(octokit, p.branch)))) throw error;
+        // Created meanwhile: by a retry whose answer was lost, or a concurrent duplicate.
+        tip = status(error) === 422 ? await this.#branchTip(octokit, p.branch) : undefined;
+        if (tip === undefined) throw error;
       }
     }
+    if (tip !== undefined) await this.#checkOwnBranch(octokit, p, tip);
 
     let pull: PullRequest;
     try {
@@ -239,22 +274,31 @@ export class GitHubBackend implements ProposalBackend {
     return toProposal(pull);
   }
 
-  async list(identity: Identity): Promise<Proposal[]> {
-    const tag = submitterTag(identity);
-    const pulls = (await this.#o.octokit.paginate(this.#o.octokit.rest.pulls.list, { ...this.#repo, state: 'all', per_page: 100 })) as PullRequest[];
+  async list(submitterEmail: string): Promise<Proposal[]> {
+    await this.#defaultBranch();
+    const tag = submitterTag(submitterEmail);
+    const pulls = (await this.#service.paginate(this.#service.rest.pulls.list, { ...this.#repo, state: 'all', per_page: 100 })) as PullRequest[];
     return pulls
       .filter((pull) => pull.head.ref.startsWith('pinkas/') && readMarker(pull.body)?.submitter === tag)
       .map(toProposal)
       .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
   }
 
-  async #refExists(octokit: Octokit, branch: string): Promise<boolean> {
+  /** The commit a branch points at, or undefined when there is no such branch. */
+  async #branchTip(octokit: Octokit, branch: string): Promise<string | undefined> {
     try {
-      await octokit.rest.git.getRef({ ...this.#repo, ref: `heads/${branch}` });
-      return true;
+      return (await octokit.rest.git.getRef({ ...this.#repo, ref: `heads/${branch}` })).data.object.sha;
     } catch (error) {
-      if (status(error) === 404) return false;
+      if (status(error) === 404) return undefined;
       throw error;
+    }
+  }
+
+  /** An existing branch is reused only when its commit is this proposal's: same author, same message. */
+  async #checkOwnBranch(octokit: Octokit, p: PreparedProposal, tip: string): Promise<void> {
+    const { data: commit } = await octokit.rest.git.getCommit({ ...this.#repo, commit_sha: tip });
+    if (commit.author.email.toLowerCase() !== p.author.email.toLowerCase() || commit.message.trim() !== p.message.trim()) {
+      throw new BackendError('github', { kind: 'branch-taken', branch: p.branch }, `The branch ${p.branch} of ${this.#repoName} holds commit ${tip.slice(0, 7)}, which is not this proposal's.`);
     }
   }
 
@@ -282,7 +326,7 @@ function status(error: unknown): number | undefined {
 
 function toProposal(pull: PullRequest): Proposal {
   const marker = readMarker(pull.body);
-  if (!marker) throw new ProposalError(502, `Pull request #${pull.number} is not a Pinkas proposal.`);
+  if (!marker) throw new BackendError('github', { kind: 'branch-taken', branch: pull.head.ref }, `The branch ${pull.head.ref} has pull request #${pull.number}, which is not a Pinkas proposal.`);
   return {
     id: marker.id,
     url: pull.html_url,
@@ -292,7 +336,6 @@ function toProposal(pull: PullRequest): Proposal {
     summary: marker.summary,
     status: pull.merged_at ? 'merged' : pull.state === 'closed' ? 'closed' : 'open',
     createdAt: pull.created_at,
-    author: { name: '', email: '' },
     reviewers: [...(pull.requested_reviewers ?? []).flatMap((r) => (r ? [`@${r.login}`] : [])), ...(pull.requested_teams ?? []).flatMap((t) => (t ? [`team:${t.slug}`] : []))],
     mergedWithNewerChanges: marker.mergedWithNewerChanges,
   };

@@ -2,11 +2,11 @@
  * HTTP for the proposal service, on web-standard Request/Response (no Astro here): the Astro routes
  * in src/pages/api/ call these. Every error is JSON `{ error, details }` with a fitting status.
  */
-import { ProposalError } from './errors.ts';
+import { answerFor, concernsAdmin, ProposalError } from './errors.ts';
 import { identify, type IdentityConfig } from './identity.ts';
-import { limits } from './request.ts';
 import type { ProposalService } from './service.ts';
 import type { Proposal } from './types.ts';
+import { proposalLimits as limits, type ProposalList, type PublicProposal, type SessionAnswer } from './wire.ts';
 
 export interface HttpDeps {
   service: ProposalService;
@@ -25,10 +25,12 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 }
 
 function errorResponse(error: unknown): Response {
-  if (error instanceof ProposalError) return json(error.status, error.toJSON(), error.headers);
-  const e = error as Error & { cause?: { message?: string } };
-  console.error(`[pinkas] proposal service error: ${e.name}: ${e.message}${e.cause?.message ? ` (${e.cause.message})` : ''}`);
-  return json(502, { error: `The proposal could not be saved: ${(error as Error).message}. Your draft is kept; try again in a moment.` });
+  if (concernsAdmin(error)) {
+    const e = error as Error & { cause?: { message?: string } };
+    console.error(`[pinkas] proposal service error: ${e.name}: ${e.message}${e.cause?.message ? ` (${e.cause.message})` : ''}`);
+  }
+  const answer = answerFor(error);
+  return json(answer.status, answer.toJSON(), answer.headers);
 }
 
 /**
@@ -76,10 +78,8 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-/** What the browser learns about a proposal (never the submitter's token or other people's data). */
-export type PublicProposal = ReturnType<typeof publicProposal>;
-
-function publicProposal(p: Proposal) {
+/** What the browser learns about a proposal: these fields, whatever else a backend returned. */
+function publicProposal(p: Proposal): PublicProposal {
   return { id: p.id, url: p.url, branch: p.branch, path: p.path, title: p.title, summary: p.summary, status: p.status, createdAt: p.createdAt, reviewers: p.reviewers, mergedWithNewerChanges: p.mergedWithNewerChanges };
 }
 
@@ -96,7 +96,8 @@ export async function handleProposals(request: Request, deps: HttpDeps): Promise
     if (request.method === 'GET') {
       const identity = identify(request, deps.identity);
       const proposals = await deps.service.list(identity);
-      return json(200, { proposals: proposals.map(publicProposal) });
+      const list: ProposalList = { proposals: proposals.map(publicProposal) };
+      return json(200, list);
     }
     return json(405, { error: `${request.method} is not supported here: use GET or POST.` }, { Allow: 'GET, POST' });
   } catch (error) {
@@ -109,10 +110,12 @@ export function handleSession(request: Request, deps: HttpDeps): Response {
   const base = { mode: deps.identity.mode, backend: deps.service.backend.name };
   try {
     const identity = identify(request, deps.identity);
-    return json(200, { ...base, signedIn: true, user: { name: identity.name, email: identity.email, login: identity.login ?? null } });
+    const answer: SessionAnswer = { ...base, signedIn: true, user: { name: identity.name, email: identity.email, login: identity.login ?? null } };
+    return json(200, answer);
   } catch (error) {
     if (error instanceof ProposalError && (error.status === 401 || error.status === 400)) {
-      return json(200, { ...base, signedIn: false, user: null, problem: error.message, ...(deps.identity.mode === 'github' ? { loginUrl: `${(deps.basePath ?? '/').replace(/\/?$/, '/')}api/auth/login` } : {}) });
+      const answer: SessionAnswer = { ...base, signedIn: false, user: null, problem: error.message, ...(deps.identity.mode === 'github' ? { loginUrl: `${(deps.basePath ?? '/').replace(/\/?$/, '/')}api/auth/login` } : {}) };
+      return json(200, answer);
     }
     return errorResponse(error);
   }

@@ -12,8 +12,7 @@
 import { ProposalError } from './errors.ts';
 import { unseal } from './session.ts';
 import type { Identity } from './types.ts';
-
-export type IdentityMode = 'dev' | 'header' | 'github';
+import type { IdentityMode } from './wire.ts';
 
 export interface IdentityConfig {
   mode: IdentityMode;

@@ -9,8 +9,8 @@ import * as fs from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import git, { type TreeEntry } from 'isomorphic-git';
-import { ProposalError } from './errors.ts';
-import type { Identity, PreparedProposal, Proposal, ProposalBackend, ProposalStatus } from './types.ts';
+import { BackendError } from './backend-errors.ts';
+import type { PreparedProposal, Proposal, ProposalBackend, ProposalStatus } from './types.ts';
 
 export interface LocalBackendOptions {
   /** The repository's working folder (where `.git` is). */
@@ -22,10 +22,15 @@ export interface LocalBackendOptions {
   committer?: { name: string; email: string };
 }
 
+/** The record of a proposal in `.git/pinkas/proposals/<id>.json`. */
 interface StoredProposal extends Omit<Proposal, 'status'> {
+  author: { name: string; email: string };
   commit: string;
+  /** The author's email, lowercased: whose proposals `list` returns. */
   submitter: string;
 }
+
+const notFound = (error: unknown) => (error as { code?: string }).code === 'NotFoundError';
 
 export class LocalBackend implements ProposalBackend {
   readonly name = 'local' as const;
@@ -59,25 +64,34 @@ export class LocalBackend implements ProposalBackend {
   }
 
   async head(): Promise<string> {
-    return git.resolveRef({ fs, dir: this.#dir, ref: `refs/heads/${await this.baseBranch()}` });
+    const branch = await this.baseBranch();
+    try {
+      return await git.resolveRef({ fs, dir: this.#dir, ref: `refs/heads/${branch}` });
+    } catch (error) {
+      if (!notFound(error)) throw error;
+      throw new BackendError('local', { kind: 'service-access' }, `The repository ${this.#dir} has no branch ${branch} to base proposals on: check PINKAS_BASE_BRANCH.`, { cause: error });
+    }
   }
 
   async readFile(filepath: string, commit: string): Promise<Uint8Array | undefined> {
     try {
       await git.readCommit({ fs, dir: this.#dir, oid: commit });
-    } catch {
-      throw new Error(`unknown commit ${commit}`);
+    } catch (error) {
+      // Not there, or not a commit (the id of a tree or a file).
+      if (!notFound(error) && (error as { code?: string }).code !== 'ObjectTypeError') throw error;
+      throw new BackendError('local', { kind: 'unknown-commit', commit }, `The repository ${this.#dir} has no commit ${commit}.`, { cause: error });
     }
     try {
       const { blob } = await git.readBlob({ fs, dir: this.#dir, oid: commit, filepath });
       return blob;
     } catch (error) {
-      if ((error as { code?: string }).code === 'NotFoundError') return undefined;
+      if (notFound(error)) return undefined;
       throw error;
     }
   }
 
-  async find(proposal: { id: string; branch: string }): Promise<Proposal | undefined> {
+  /** By its id (the record): the branch of a proposal that was never recorded is not this proposal. */
+  async find(proposal: Pick<PreparedProposal, 'id'>): Promise<Proposal | undefined> {
     const stored = await this.#read(proposal.id);
     return stored ? this.#withStatus(stored, await this.head()) : undefined;
   }
@@ -116,7 +130,7 @@ export class LocalBackend implements ProposalBackend {
       await git.writeRef({ fs, dir, ref: `refs/heads/${p.branch}`, value: commit, force: false });
     } catch (error) {
       if ((error as { code?: string }).code === 'AlreadyExistsError') {
-        throw new ProposalError(409, `The branch ${p.branch} already exists and is not this proposal's.`, { branch: p.branch });
+        throw new BackendError('local', { kind: 'branch-taken', branch: p.branch }, `The branch ${p.branch} already exists in ${dir}, and no proposal ${p.id} is recorded for it.`, { cause: error });
       }
       throw error;
     }
@@ -139,7 +153,7 @@ export class LocalBackend implements ProposalBackend {
     return this.#withStatus(stored, await this.head());
   }
 
-  async list(identity: Identity): Promise<Proposal[]> {
+  async list(submitterEmail: string): Promise<Proposal[]> {
     let files: string[] = [];
     try {
       files = await readdir(this.#recordsDir());
@@ -150,7 +164,7 @@ export class LocalBackend implements ProposalBackend {
     const mine: StoredProposal[] = [];
     for (const file of files.filter((f) => f.endsWith('.json'))) {
       const stored = await this.#read(file.slice(0, -5));
-      if (stored && stored.submitter === identity.email.toLowerCase()) mine.push(stored);
+      if (stored && stored.submitter === submitterEmail.toLowerCase()) mine.push(stored);
     }
     const proposals = await Promise.all(mine.map((s) => this.#withStatus(s, head)));
     return proposals.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
@@ -171,7 +185,7 @@ export class LocalBackend implements ProposalBackend {
 
   /** Open while its branch is not in the base branch; merged once it is; closed if the branch was deleted unmerged. */
   async #withStatus(stored: StoredProposal, head: string): Promise<Proposal> {
-    const { commit, submitter: _submitter, ...proposal } = stored;
+    const { commit, submitter: _submitter, author: _author, ...proposal } = stored;
     let status: ProposalStatus;
     const merged = head === commit || (await git.isDescendent({ fs, dir: this.#dir, oid: head, ancestor: commit, depth: -1 }).catch(() => false));
     if (merged) status = 'merged';

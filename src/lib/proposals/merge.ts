@@ -1,9 +1,10 @@
 import { diff3Merge } from 'node-diff3';
+import type { ConflictPart } from './wire.ts';
 
 export type MergeOutcome =
   | { kind: 'unchanged' }
   | { kind: 'clean'; content: string }
-  | { kind: 'conflict'; conflicts: { yours: string; theirs: string; base: string; line: number }[] };
+  | { kind: 'conflict'; conflicts: ConflictPart[] };
 
 /**
  * Three-way merge of a page (node-diff3, line by line): `base` is the page the editor opened,
@@ -16,7 +17,7 @@ export function mergePage(base: string, yours: string, theirs: string): MergeOut
   if (yours === base) return { kind: 'clean', content: theirs };
   if (yours === theirs) return { kind: 'clean', content: theirs };
   const regions = diff3Merge(yours.split('\n'), base.split('\n'), theirs.split('\n'), { excludeFalseConflicts: true });
-  const conflicts = regions.filter((r) => r.conflict).map((r) => ({
+  const conflicts = regions.filter((r) => r.conflict).map((r): ConflictPart => ({
     yours: r.conflict!.a.join('\n'),
     theirs: r.conflict!.b.join('\n'),
     base: r.conflict!.o.join('\n'),

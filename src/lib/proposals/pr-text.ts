@@ -1,5 +1,6 @@
 /** The words of a proposal on GitHub: commit message, pull-request title and body. */
 import { diffLines } from 'diff';
+import { lineStats } from '../line-stats.ts';
 import type { Identity } from './types.ts';
 
 /** The headings of the sections a change touches ("Requesting leave"), in page order. */
@@ -22,16 +23,6 @@ export function changedSections(before: string, after: string): string[] {
     if (!part.removed) line += count;
   }
   return [...sections];
-}
-
-export function lineStats(before: string, after: string): { added: number; removed: number } {
-  let added = 0;
-  let removed = 0;
-  for (const part of diffLines(before, after)) {
-    if (part.added) added += part.count ?? 0;
-    if (part.removed) removed += part.count ?? 0;
-  }
-  return { added, removed };
 }
 
 export interface ProposalText {

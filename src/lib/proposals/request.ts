@@ -7,27 +7,17 @@ import { z } from 'zod';
 import { checkPage } from '../content/check.ts';
 import { isPagePath, mediaTypes } from '../paths.ts';
 import { ProposalError } from './errors.ts';
+import { imageExtensions, proposalLimits as limits, type ContentProblem, type ImageExtension, type ProposalRequest } from './wire.ts';
 
-export const limits = {
-  /** A page's source, in bytes. The largest page of the 18F handbook is 60 KB. */
-  pageBytes: 512 * 1024,
-  imageBytes: 5 * 1024 * 1024,
-  images: 5,
-  /** The whole JSON body (base64 images are a third larger than the images). */
-  bodyBytes: 8 * 1024 * 1024,
-  summary: 200,
-  reason: 4000,
-};
-
-/** Images a proposal may add, by extension, with the bytes each must start with. */
-const imageSignatures: Record<string, (b: Uint8Array) => boolean> = {
+/** The bytes each image a proposal may add must start with. */
+const imageSignatures: Record<ImageExtension, (b: Uint8Array) => boolean> = {
   '.png': (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47,
   '.jpg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
   '.jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
   '.gif': (b) => b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x38,
   '.webp': (b) => b[0] === 0x52 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x46 && b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50,
 };
-export const imageExtensions = Object.keys(imageSignatures);
+const signatureOf = new Map<string, (b: Uint8Array) => boolean>(Object.entries(imageSignatures));
 
 export const proposalRequestSchema = z.strictObject({
   path: z.string().min(1).max(300),
@@ -41,7 +31,10 @@ export const proposalRequestSchema = z.strictObject({
     .optional(),
 });
 
-export type ProposalRequest = z.output<typeof proposalRequestSchema>;
+// The schema accepts exactly the wire type the editor sends: neither can gain a field alone.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaIsWireType: Same<z.output<typeof proposalRequestSchema>, ProposalRequest> & Same<z.input<typeof proposalRequestSchema>, ProposalRequest> = true;
+void schemaIsWireType;
 
 export interface ValidatedRequest extends Omit<ProposalRequest, 'images'> {
   /** The page's path under the content folder (`hr/leave.mdx`). */
@@ -89,7 +82,7 @@ export function validateRequest(body: unknown, contentPrefix: string): Validated
   const images = (request.images ?? []).map((image) => {
     const inFolder = inContent(image.path, 'The image');
     const ext = inFolder.slice(inFolder.lastIndexOf('.')).toLowerCase();
-    const check = imageSignatures[ext];
+    const check = signatureOf.get(ext);
     if (!check || !(ext in mediaTypes)) {
       throw new ProposalError(415, `"${image.path}": only ${imageExtensions.join(', ')} images can be added`, { field: 'images', path: image.path });
     }
@@ -111,7 +104,7 @@ export function checkContent(content: string, displayPath: string, contentPath: 
     throw new ProposalError(
       422,
       `The page has ${errors.length} problem${errors.length === 1 ? '' : 's'} to fix: ${errors.map((e) => `line ${e.line}: ${e.message}`).join('; ')}`,
-      errors.map((e) => ({ line: e.line, column: e.column, field: e.field, message: e.message })),
+      errors.map((e): ContentProblem => ({ line: e.line, column: e.column, field: e.field, message: e.message })),
     );
   }
 }

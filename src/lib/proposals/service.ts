@@ -6,20 +6,22 @@
  * Guarantees: nothing reaches the base branch (a backend only creates branches); a retried submit
  * (same idempotency key, or the same content again) returns the first proposal instead of opening
  * a second; a page that changed since the editor opened it is merged three-way, and a conflict is
- * returned (409) with both versions instead of overwriting anything.
+ * returned (409) with both versions instead of overwriting anything. What the backend cannot do,
+ * it reports as a `BackendError`, which passes through to the HTTP layer's one answer for it.
  */
-import { createHash } from 'node:crypto';
-import { parseFrontmatter } from '../content/frontmatter.ts';
-import { validateFrontmatter } from '../content/schema.ts';
-import { pageTitle } from '../content/title.ts';
-import { joinUrl, slugFromPath } from '../paths.ts';
+import { contributionProfile } from '../content/check.ts';
+import { preparePage } from '../content/prepare.ts';
+import { slugFromPath } from '../paths.ts';
+import { absoluteUrl } from '../urls.ts';
 import { codeOwners, reviewersFrom } from './codeowners.ts';
 import { ProposalError } from './errors.ts';
+import { proposalBranch, proposalId, sha256, submitterTag } from './ids.ts';
 import { mergePage } from './merge.ts';
 import { commitMessage, pullRequestBody, pullRequestTitle, type ProposalText } from './pr-text.ts';
 import { RateLimiter, type RateLimits } from './rate-limit.ts';
-import { checkContent, validateRequest } from './request.ts';
+import { checkContent, validateRequest, type ValidatedRequest } from './request.ts';
 import type { Identity, PreparedProposal, Proposal, ProposalBackend } from './types.ts';
+import type { ConflictDetails, RetryDetails } from './wire.ts';
 
 export interface ServiceOptions {
   backend: ProposalBackend;
@@ -34,10 +36,6 @@ export interface ServiceOptions {
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
-
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
 
 export class ProposalService {
   readonly #options: ServiceOptions;
@@ -63,7 +61,7 @@ export class ProposalService {
       throw new ProposalError(400, 'The Idempotency-Key header must be 8 to 128 letters, digits or . _ : -', { field: 'Idempotency-Key' });
     }
     const key = idempotencyKey ?? sha256(JSON.stringify([request.path, request.baseCommit, request.content, request.summary]));
-    const id = sha256(`${identity.email.toLowerCase()}\n${key}`).slice(0, 12);
+    const id = proposalId(identity.email, key);
     const running = this.#inFlight.get(id);
     if (running) return running;
     const work = this.#submit(request, identity, id).finally(() => this.#inFlight.delete(id));
@@ -72,25 +70,26 @@ export class ProposalService {
   }
 
   async list(identity: Identity): Promise<Proposal[]> {
-    return this.#options.backend.list(identity);
+    return this.#options.backend.list(identity.email);
   }
 
-  async #submit(request: ReturnType<typeof validateRequest>, identity: Identity, id: string): Promise<Proposal> {
+  async #submit(request: ValidatedRequest, identity: Identity, id: string): Promise<Proposal> {
     const { backend } = this.#options;
     const slug = slugFromPath(request.contentPath);
-    const branch = `pinkas/${branchSafe(slug)}-${id}`;
+    const branch = proposalBranch(slug, id);
     // A retry of a proposal that was already created returns it, without counting against the limit.
-    const existing = await backend.find({ id, branch, author: identity });
+    const existing = await backend.find({ id, branch });
     if (existing) return existing;
 
     const allowed = this.#limiter.take(identity.email.toLowerCase());
     if (!allowed.ok) {
-      throw new ProposalError(429, `Too many proposals: the limit is ${allowed.limit}. Your draft is kept; try again in ${allowed.retryAfter} s.`, { retryAfter: allowed.retryAfter }, { 'Retry-After': String(allowed.retryAfter) });
+      const details: RetryDetails = { retryAfter: allowed.retryAfter };
+      throw new ProposalError(429, `Too many proposals: the limit is ${allowed.limit}. Your draft is kept; try again in ${allowed.retryAfter} s.`, details, { 'Retry-After': String(allowed.retryAfter) });
     }
 
     const head = await backend.head();
-    const baseBytes = await this.#readAt(request.path, request.baseCommit);
-    const theirsBytes = head === request.baseCommit ? baseBytes : await this.#readAt(request.path, head);
+    const baseBytes = await backend.readFile(request.path, request.baseCommit);
+    const theirsBytes = head === request.baseCommit ? baseBytes : await backend.readFile(request.path, head);
     const isNew = baseBytes === undefined;
     const base = baseBytes === undefined ? '' : decoder.decode(baseBytes);
     const theirs = theirsBytes === undefined ? undefined : decoder.decode(theirsBytes);
@@ -98,24 +97,21 @@ export class ProposalService {
     let content = request.content;
     let merged = false;
     if (isNew && theirs !== undefined) {
-      throw new ProposalError(409, `Someone else has created ${request.path} since you started. Compare the two versions and resolve them.`, {
-        conflict: true,
-        head,
-        theirs,
-        yours: request.content,
-        conflicts: [{ line: 1, base: '', yours: request.content, theirs }],
-      });
+      const details: ConflictDetails = { conflict: true, head, theirs, yours: request.content, conflicts: [{ line: 1, base: '', yours: request.content, theirs }] };
+      throw new ProposalError(409, `Someone else has created ${request.path} since you started. Compare the two versions and resolve them.`, details);
     }
     if (!isNew && theirs === undefined) {
-      throw new ProposalError(409, `${request.path} has been deleted or moved on the base branch since you started editing it.`, { conflict: true, head, theirs: '', yours: request.content, conflicts: [] });
+      const details: ConflictDetails = { conflict: true, head, theirs: '', yours: request.content, conflicts: [] };
+      throw new ProposalError(409, `${request.path} has been deleted or moved on the base branch since you started editing it.`, details);
     }
     if (theirs !== undefined && theirs !== base) {
       const outcome = mergePage(base, request.content, theirs);
       if (outcome.kind === 'conflict') {
+        const details: ConflictDetails = { conflict: true, head, theirs, yours: request.content, conflicts: outcome.conflicts };
         throw new ProposalError(
           409,
           `The page has changed since you started editing it, and ${outcome.conflicts.length === 1 ? 'one part was' : `${outcome.conflicts.length} parts were`} changed both by you and by someone else. Choose what to keep.`,
-          { conflict: true, head, theirs, yours: request.content, conflicts: outcome.conflicts },
+          details,
         );
       }
       if (outcome.kind === 'clean') {
@@ -128,19 +124,18 @@ export class ProposalService {
       throw new ProposalError(422, 'The proposal changes nothing: the page already says exactly this.', { field: 'content' });
     }
 
-    const fm = parseFrontmatter(content, request.path);
-    const data = validateFrontmatter(fm.data, request.path, fm.lines).data ?? {};
-    let owners = data.owner ?? [];
+    // The page as the build will read it: its title and owners.
+    const page = preparePage(request.contentPath, content, contributionProfile(), request.path);
+    let owners = page.frontmatter.owner ?? [];
     if (owners.length === 0) {
       const file = await backend.readFile('.github/CODEOWNERS', head).catch(() => undefined);
       if (file) owners = codeOwners(decoder.decode(file), request.path);
     }
-    const title = pageTitle(data.title, fm.body, request.contentPath.endsWith('.mdx') ? 'mdx' : 'md', request.contentPath);
     const text: ProposalText = {
       identity,
-      pageTitle: title,
+      pageTitle: page.title,
       path: request.path,
-      pageUrl: this.#options.siteUrl ? new URL(joinUrl(this.#options.basePath ?? '/', slug), this.#options.siteUrl).href : undefined,
+      pageUrl: this.#options.siteUrl ? absoluteUrl(this.#options.siteUrl, this.#options.basePath ?? '/', slug) : undefined,
       owners,
       summary: request.summary,
       reason: request.reason,
@@ -158,10 +153,10 @@ export class ProposalService {
       files: [{ path: request.path, content: encoder.encode(content) }, ...request.images.map((i) => ({ path: i.path, content: i.bytes }))],
       path: request.path,
       message: commitMessage(text),
-      author: identity,
+      author: { name: identity.name, email: identity.email, ...(identity.token ? { token: identity.token } : {}) },
       title: pullRequestTitle(text),
       summary: request.summary,
-      body: pullRequestBody(text, submitterTag(identity)),
+      body: pullRequestBody(text, submitterTag(identity.email)),
       labels: ['pinkas', `section:${slug.split('/')[0]}`],
       reviewers: reviewersFrom(owners, identity.login),
       mergedWithNewerChanges: merged,
@@ -169,30 +164,4 @@ export class ProposalService {
     };
     return backend.create(prepared);
   }
-
-  async #readAt(path: string, commit: string): Promise<Uint8Array | undefined> {
-    try {
-      return await this.#options.backend.readFile(path, commit);
-    } catch (error) {
-      if (error instanceof ProposalError) throw error;
-      throw new ProposalError(409, `The page was built from commit ${commit.slice(0, 7)}, which the repository does not have. Reload the page to edit the current version (your draft is kept).`, { baseCommit: commit });
-    }
-  }
-}
-
-/** A stable, non-reversible tag of who submitted (to find one's proposals without publishing the email). */
-export function submitterTag(identity: Identity): string {
-  return sha256(`pinkas-submitter:${identity.email.toLowerCase()}`).slice(0, 16);
-}
-
-/** A slug as a branch-name part: ASCII letters, digits and dashes, at most 60 characters. */
-export function branchSafe(slug: string): string {
-  return (
-    slug
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60)
-      .replace(/-+$/, '') || 'page'
-  );
 }

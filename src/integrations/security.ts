@@ -1,0 +1,75 @@
+/**
+ * The build side of the security headers:
+ * - makes src/server/entry.ts the server entry (the adapter's server, with the headers added to
+ *   every response and the dev identity kept on 127.0.0.1);
+ * - after the build, reads the built pages and the site's `.astro` files, and writes the policy's
+ *   inputs for that server and the same headers for static hosts (`_headers`, an nginx snippet).
+ * Inline scripts of built pages that are not the site's own are reported: the policy blocks them.
+ */
+import { existsSync } from 'node:fs';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroConfig, AstroIntegration, ViteUserConfig } from 'astro';
+import { headersFile, nginxHeaders, securityHeaders } from '../lib/security/headers.ts';
+import { PolicyCollector } from '../lib/security/inline-scripts.ts';
+import { nginxFile, policyFile, staticHostFile } from './security-files.ts';
+
+type VitePlugin = NonNullable<ViteUserConfig['plugins']>[number];
+
+const serverEntry = fileURLToPath(new URL('../server/entry.ts', import.meta.url));
+
+/**
+ * @astrojs/node declares its server module as the `index` input of the `ssr` environment; this
+ * plugin, configured after it, names Pinkas' entry instead (which wraps the adapter's).
+ */
+function serverEntryPlugin(): VitePlugin {
+  return {
+    name: 'pinkas:server-entry',
+    enforce: 'post',
+    configEnvironment(name) {
+      if (name === 'ssr') return { build: { rolldownOptions: { input: { index: serverEntry } } } };
+    },
+  };
+}
+
+async function filesEndingWith(dir: string, extension: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith(extension)).map((e) => path.join(e.parentPath, e.name));
+}
+
+export default function security(): AstroIntegration {
+  let config: AstroConfig;
+  return {
+    name: 'pinkas:security',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ vite: { plugins: [serverEntryPlugin()] } });
+      },
+      'astro:config:done': ({ config: done }) => {
+        config = done;
+      },
+      'astro:build:done': async ({ logger }) => {
+        const srcDir = fileURLToPath(config.srcDir);
+        const clientDir = fileURLToPath(config.build.client);
+        const sources = await Promise.all((await filesEndingWith(srcDir, '.astro')).map((file) => readFile(file, 'utf8')));
+        const collector = new PolicyCollector(sources);
+        for (const file of await filesEndingWith(clientDir, '.html')) {
+          collector.addPage(path.relative(clientDir, file), await readFile(file, 'utf8'));
+        }
+        for (const { page, text } of collector.foreign.slice(0, 20)) {
+          logger.warn(`${page}: an inline script that is not in the site's .astro files; the Content-Security-Policy blocks it: ${JSON.stringify(text.trim().slice(0, 80))}`);
+        }
+        const policy = collector.policy();
+        const headers = securityHeaders(policy);
+        await writeFile(new URL(policyFile, config.build.server), `${JSON.stringify(policy, null, 2)}\n`);
+        await writeFile(path.join(fileURLToPath(config.outDir), nginxFile), nginxHeaders(headers));
+        // A _headers file of the site's own (from public/) keeps its rules, after the wiki's.
+        const ownFile = path.join(fileURLToPath(config.publicDir), staticHostFile);
+        const own = existsSync(ownFile) ? `\n${await readFile(ownFile, 'utf8')}` : '';
+        await writeFile(path.join(clientDir, staticHostFile), headersFile(headers, config.base) + own);
+        logger.info(`security headers: ${policy.scriptHashes.length} inline script hashes, ${policy.imageOrigins.length} image origins`);
+      },
+    },
+  };
+}
