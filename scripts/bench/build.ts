@@ -63,7 +63,10 @@ interface Result {
 async function build(kind: 'pinkas' | 'plain', n: number, contentDir: string, slugs: string[]): Promise<Result> {
   const outDir = path.join(benchDir, `${kind}-dist-${n}`);
   const cacheDir = path.join(benchDir, `${kind}-cache-${n}`);
-  const env: Record<string, string> = kind === 'pinkas' ? { PINKAS_CONTENT_DIR: contentDir, PINKAS_CACHE_DIR: cacheDir } : { PLAIN_CONTENT_DIR: contentDir, PLAIN_CACHE_DIR: cacheDir };
+  const env: Record<string, string> = {
+    BENCH_LOG_LEVEL: 'info',
+    ...(kind === 'pinkas' ? { PINKAS_CONTENT_DIR: contentDir, PINKAS_CACHE_DIR: cacheDir } : { PLAIN_CONTENT_DIR: contentDir, PLAIN_CACHE_DIR: cacheDir }),
+  };
   const projectRoot = kind === 'plain' ? path.join(root, 'scripts/bench/plain-astro') : undefined;
   let run = await runBuild({ outDir, projectRoot, env, openFiles });
   if (!run.ok && /EMFILE|too many open files/i.test(run.output)) {
@@ -76,6 +79,20 @@ async function build(kind: 'pinkas' | 'plain', n: number, contentDir: string, sl
   }
   // Pinkas' static site is dist/client (dist/server holds the proposal service); plain Astro's is dist/.
   return { run, site: await measureSite(kind === 'pinkas' ? path.join(outDir, 'client') : outDir, slugs) };
+}
+
+/** Where a build's time went, from its log: the content loader, Vite's bundling, the pages. */
+function phases(output: string): string {
+  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
+  const loader = /\[pinkas-wiki\] .* in (\d+) ms \((.*)\)/.exec(plain);
+  const vite = [...plain.matchAll(/\[vite\] ✓ built in ([\d.]+)(m?s)/g)].reduce((t, m) => t + Number(m[1]) * (m[2] === 's' ? 1 : 0.001), 0);
+  const pages = /(?:prerendering static routes|generating static routes)[\s\S]*?✓ Completed in ([\d.]+)(m?s)/.exec(plain);
+  const restored = (plain.match(/\(restored\)/g) ?? []).length;
+  return [
+    loader ? `content ${(Number(loader[1]) / 1000).toFixed(1)} s (${loader[2]})` : '',
+    `bundling ${vite.toFixed(1)} s`,
+    pages ? `pages ${pages[1]}${pages[2]}${restored ? ` (${restored} copied from the last build)` : ''}` : '',
+  ].filter(Boolean).join(', ');
 }
 
 function row(name: string, values: (string | undefined)[], target = '') {
@@ -112,6 +129,9 @@ for (const n of sizes) {
   row('static site', results.map((r) => r.site && `${mb(r.site.bytes)}, ${r.site.files} files`), is5k ? `≤ 150 MB, ≤ 1.1 files/page + c (${pinkasCold.site ? (pinkasCold.site.files / n).toFixed(2) : '—'}/page)` : '');
   row('median page HTML', results.map((r) => r.site && kb(r.site.medianHtml)), '≤ 40 KB');
   row('JS before interaction', results.map((r) => r.site && `${kb(r.site.js.gzip)} gzip`), '≤ 15 KB gzip');
+  for (const [label, r] of [['Pinkas cold', pinkasCold], ['Pinkas warm', pinkasWarm], ['plain cold', plainCold]] as const) {
+    if (r.run.ok) console.log(`  ${label}: ${phases(r.run.output)}`);
+  }
   const five = coldWall.get(5000);
   if (n > 5000 && five) console.log(`  Pinkas cold at ${n} pages: ${ratio(pinkasCold.run.wallMs, five)} the 5,000-page time${n === 20000 ? ' (target ≤ 4.5×)' : ''}`);
   if (!keep) {

@@ -1,11 +1,11 @@
 /**
  * What the editor pages read at build time: the page list for the link index and the page picker
- * (`/edit/pages.json`), the files beside the pages, the templates and sections of `/new/`.
+ * (`/_wiki/pages.json`), the source chunks, the files beside the pages, the templates and sections of `/new/`.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getCollection } from 'astro:content';
-import { chunkCount, chunkOf, variantSegment } from '../lib/app-pages.ts';
+import { appPagePath, chunkCount, chunkFolder, chunkOf, type App, type AppPageData } from '../lib/app-pages.ts';
 import { languages } from '../lib/i18n/strings.ts';
 import { listContentFolder, mapBounded } from '../lib/content/read-content.ts';
 import { removeYamlKey } from '../lib/content/new-page.ts';
@@ -121,14 +121,14 @@ export async function uiVariants(): Promise<string[]> {
   return languages.filter((lang) => lang !== siteConfig.defaultLang && used.has(lang));
 }
 
-/** What the editor page in `lang` embeds. */
-export async function editorAppData(app: 'edit' | 'history', lang: string): Promise<Pick<EditorAppData, 'defaultLang' | 'base' | 'lang' | 'variants'>> {
-  const variants = Object.fromEntries([[siteConfig.defaultLang, href(app)], ...(await uiVariants()).map((l) => [l, href(`${app}/${variantSegment(l)}`)])]);
-  return { defaultLang: siteConfig.defaultLang, base: import.meta.env.BASE_URL, lang, variants };
+/** What an app page in `lang` embeds to find its wiki page's data, in `chunks` chunks. */
+export async function appPageData(app: App, lang: string, chunks: number): Promise<AppPageData> {
+  const variants = Object.fromEntries([[siteConfig.defaultLang, href(appPagePath(app))], ...(await uiVariants()).map((l) => [l, href(appPagePath(app, l))])]);
+  return { prefix: href(app), chunkPath: href(chunkFolder[app]), chunks, base: import.meta.env.BASE_URL, lang, defaultLang: siteConfig.defaultLang, variants };
 }
 
 /** The editor page's data in `lang`. */
 export async function editorData(lang: string): Promise<EditorAppData> {
-  const [wiki, chunks, common] = await Promise.all([getWiki(), getSourceChunks(), editorAppData('edit', lang)]);
-  return { ...common, chunks: chunks.size, baseCommit: wiki.pages.find((p) => p.baseCommit)?.baseCommit ?? null, limits: proposalLimits() };
+  const [wiki, chunks] = await Promise.all([getWiki(), getSourceChunks()]);
+  return { ...(await appPageData('edit', lang, chunks.size)), baseCommit: wiki.pages.find((p) => p.baseCommit)?.baseCommit ?? null, limits: proposalLimits() };
 }

@@ -26,7 +26,7 @@ export function commitUrl(commit: string): string | undefined {
   return siteConfig.repository ? `${siteConfig.repository.replace(/\/$/, '')}/commit/${commit}` : undefined;
 }
 
-/** About this many pages' histories in one chunk file (`/history/data/<n>.json.gz`). */
+/** About this many pages' histories in one chunk file (`/_wiki/history-data/<n>.json.gz`). */
 export const HISTORY_PER_CHUNK = 24;
 
 let chunks: Promise<Map<number, Page[]>> | undefined;

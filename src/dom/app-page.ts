@@ -4,19 +4,7 @@
  * another UI language opens that language's app page instead; the address bar then shows the
  * page's own address (`/edit/<slug>/`), whichever way the request reached this page.
  */
-import { chunkOf, deepLinkPath, deepLinkSlug } from '../lib/app-pages.ts';
-
-export interface AppPageOptions {
-  /** The app's address with the base path: `/edit/`. */
-  app: string;
-  /** Where its chunks are: `/edit/sources/` (`<n>.json.gz` is appended). */
-  chunks: string;
-  count: number;
-  /** This page's UI language, the site's, and the app page of each UI language. */
-  lang: string;
-  defaultLang: string;
-  variants: Record<string, string>;
-}
+import { chunkOf, deepLinkPath, deepLinkSlug, type AppPageData } from '../lib/app-pages.ts';
 
 /**
  * A chunk: gzipped JSON, unpacked here. A host that sends it with `Content-Encoding: gzip` has the
@@ -38,16 +26,16 @@ export interface Opened<T> {
 }
 
 /** The wiki page this app page is about, or undefined when another app page takes over. */
-export async function openAppPage<T extends { lang: string }>(o: AppPageOptions): Promise<Opened<T> | undefined> {
-  const slug = deepLinkSlug(o.app, location.pathname, location.search);
-  const chunk = (await fetchChunk<{ pages: Record<string, T> }>(`${o.chunks}${chunkOf(slug, o.count)}.json.gz`)) ?? { pages: {} };
+export async function openAppPage<T extends { lang: string }>(o: AppPageData): Promise<Opened<T> | undefined> {
+  const slug = deepLinkSlug(o.prefix, location.pathname, location.search);
+  const chunk = (await fetchChunk<{ pages: Record<string, T> }>(`${o.chunkPath}${chunkOf(slug, o.chunks)}.json.gz`)) ?? { pages: {} };
   const entry = Object.hasOwn(chunk.pages, slug) ? chunk.pages[slug] : undefined;
-  const here = o.variants[o.lang] ?? o.app;
+  const here = o.variants[o.lang] ?? location.pathname;
   const wanted = entry ? (o.variants[entry.lang] ?? o.variants[o.defaultLang] ?? here) : here;
   if (wanted !== here) {
     location.replace(`${wanted}?page=${encodeURIComponent(slug)}${location.hash}`);
     return undefined;
   }
-  history.replaceState(history.state, '', `${deepLinkPath(o.app, slug)}${location.hash}`);
+  history.replaceState(history.state, '', `${deepLinkPath(o.prefix, slug)}${location.hash}`);
   return { slug, entry };
 }

@@ -1,13 +1,14 @@
-/** Starts the editor on `/edit/<slug>/`: the page's source from its chunk, the rest embedded in the page. */
+/** Starts the editor of the page `/edit/<slug>/` names: its source from its chunk, the rest embedded in the editor page. */
 import { openAppPage } from '../dom/app-page.ts';
+import { PAGES_FILE } from '../lib/app-pages.ts';
 import { joinUrl } from '../lib/paths.ts';
 import { mountEditor } from './editor.ts';
 import { readEmbedded, type EditableSource, type EditorAppData, type PagesFile } from './types.ts';
 
-/** `/edit/pages.json`, or undefined when it cannot be had (the preview then shows every wikilink red). */
+/** `/_wiki/pages.json`, or undefined when it cannot be had (the preview then shows every wikilink red). */
 export async function loadPages(base: string): Promise<PagesFile | undefined> {
   try {
-    const response = await fetch(`${base.endsWith('/') ? base : `${base}/`}edit/pages.json`);
+    const response = await fetch(joinUrl(base, PAGES_FILE, false));
     return response.ok ? ((await response.json()) as PagesFile) : undefined;
   } catch {
     return undefined;
@@ -21,14 +22,7 @@ export async function startEditPage(): Promise<void> {
   if (!app || !shell || !root) return;
   // The page list is needed only once the preview runs: fetch it alongside the source.
   const pages = loadPages(app.base);
-  const opened = await openAppPage<EditableSource>({
-    app: joinUrl(app.base, 'edit'),
-    chunks: joinUrl(app.base, 'edit/sources/', false),
-    count: app.chunks,
-    lang: app.lang,
-    defaultLang: app.defaultLang,
-    variants: app.variants,
-  });
+  const opened = await openAppPage<EditableSource>(app);
   if (!opened) return;
   const title = shell.querySelector<HTMLElement>('[data-app-title]')!;
   const { slug, entry } = opened;

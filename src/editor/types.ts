@@ -1,7 +1,8 @@
 /**
  * What the static build hands the editor (embedded in the page as JSON, or served as
- * `/edit/pages.json` and `/edit/sources/<n>.json.gz`), so that opening the editor costs no API call.
+ * `/_wiki/pages.json` and `/_wiki/sources/<n>.json.gz`), so that opening the editor costs no API call.
  */
+import type { AppPageData } from '../lib/app-pages.ts';
 import type { ProposalLimits } from '../lib/proposals/wire.ts';
 
 /** What the proposal service accepts, so the editor can say so first (the service's own values). */
@@ -29,18 +30,10 @@ export interface EditorPage {
   limits: ProposalLimits;
 }
 
-/** What the one editor page (`/edit/`, and `/edit/_he/` in another UI language) embeds. */
-export interface EditorAppData {
-  /** How many source chunks there are (`/edit/sources/<n>.json.gz`, n from `chunkOf`). */
-  chunks: number;
+/** What the one editor page (`/_wiki/edit/`, and `/_wiki/edit/he/` in another UI language) embeds. */
+export interface EditorAppData extends AppPageData {
   /** The commit the site was built from: the base of every proposal; null outside git. */
   baseCommit: string | null;
-  defaultLang: string;
-  base: string;
-  /** This editor page's UI language. */
-  lang: string;
-  /** The editor page of each UI language pages are written in, by language. */
-  variants: Record<string, string>;
   limits: ProposalLimits;
 }
 
@@ -54,7 +47,7 @@ export interface EditableSource {
   source: string;
 }
 
-/** `/edit/sources/<n>.json.gz`: the pages of one chunk, by slug. */
+/** `/_wiki/sources/<n>.json.gz`: the pages of one chunk, by slug. */
 export interface SourceChunk {
   pages: Record<string, EditableSource>;
 }
@@ -69,7 +62,7 @@ export interface PageEntry {
   path?: string;
 }
 
-/** `/edit/pages.json`. */
+/** `/_wiki/pages.json`. */
 export interface PagesFile {
   /** The home page's title (links to `/` resolve to it even without an index file). */
   home: string;

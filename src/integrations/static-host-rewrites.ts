@@ -1,17 +1,18 @@
 /**
- * The rewrites a static host needs for the editor and history pages: every `/edit/<slug>/` is
- * served `/edit/` (and `/history/<slug>/` `/history/`), which read the page from the address.
- * Written as `_redirects` (Netlify and Cloudflare Pages); GitHub Pages, which has no rewrites,
- * gets there through the 404 page, and the Node server through src/pages/edit/[...slug].ts.
+ * How `/edit/<slug>/` and `/history/<slug>/` reach the one editor and history page
+ * (`/_wiki/edit/`, `/_wiki/history/`, src/lib/app-pages.ts) on a static host: `_redirects`
+ * (Netlify and Cloudflare Pages) rewrites every address under `/edit/` to the editor page; nothing
+ * else lives under `/edit/`, so the rule never hides a file (Cloudflare applies rules before
+ * files). Hosts without rewrites (GitHub Pages) get there through the 404 page, the Node server
+ * through src/pages/edit/[...slug].ts.
  */
 import { writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
+import { appPagePath, appPrefixes } from '../lib/app-pages.ts';
 import { joinUrl } from '../lib/paths.ts';
 
-export const appPages = ['edit', 'history'] as const;
-
 export function redirectsFile(base: string): string {
-  return appPages.map((app) => `${joinUrl(base, app)}* ${joinUrl(base, app)} 200`).join('\n') + '\n';
+  return appPrefixes.map((app) => `${joinUrl(base, app)}* ${joinUrl(base, appPagePath(app))} 200`).join('\n') + '\n';
 }
 
 export function staticHostRewrites(): AstroIntegration {

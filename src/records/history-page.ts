@@ -1,6 +1,5 @@
 /** Shows a page's history on `/history/<slug>/`, from its chunk (the HTML was made by the build). */
 import { openAppPage } from '../dom/app-page.ts';
-import { joinUrl } from '../lib/paths.ts';
 import { readEmbedded } from '../editor/types.ts';
 import type { HistoryAppData, HistoryEntry } from './types.ts';
 
@@ -8,14 +7,7 @@ export async function startHistoryPage(): Promise<void> {
   const app = readEmbedded<HistoryAppData>('pinkas-history-app');
   const article = document.querySelector<HTMLElement>('[data-history-app]');
   if (!app || !article) return;
-  const opened = await openAppPage<HistoryEntry>({
-    app: joinUrl(app.base, 'history'),
-    chunks: joinUrl(app.base, 'history/data/', false),
-    count: app.chunks,
-    lang: app.lang,
-    defaultLang: app.defaultLang,
-    variants: app.variants,
-  });
+  const opened = await openAppPage<HistoryEntry>(app);
   if (!opened) return;
   if (!opened.entry) {
     const heading = document.createElement('h1');

@@ -1,4 +1,5 @@
-/** What the build hands the history page (`/history/`): its settings, embedded, and the history chunks. */
+/** What the build hands the history page (`/_wiki/history/`): its settings, embedded, and the history chunks. */
+import type { AppPageData } from '../lib/app-pages.ts';
 
 /** One page's history, from its chunk. */
 export interface HistoryEntry {
@@ -8,16 +9,10 @@ export interface HistoryEntry {
   html: string;
 }
 
-/** `/history/data/<n>.json.gz`: the histories of one chunk's pages, by slug. */
+/** `/_wiki/history-data/<n>.json.gz`: the histories of one chunk's pages, by slug. */
 export interface HistoryChunk {
   pages: Record<string, HistoryEntry>;
 }
 
 /** What the history page embeds. */
-export interface HistoryAppData {
-  chunks: number;
-  defaultLang: string;
-  base: string;
-  lang: string;
-  variants: Record<string, string>;
-}
+export type HistoryAppData = AppPageData;

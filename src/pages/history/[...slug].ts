@@ -1,10 +1,11 @@
 /**
- * `/history/<slug>/` on the Node server: the history page, told which page to show. Static hosts do
- * the same with `_redirects` (Netlify, Cloudflare Pages) or the 404 page (GitHub Pages); see README.
+ * `/history/<slug>/` on the Node server (and in `npm run dev`): the history page, told which page to
+ * open. Static hosts do the same with `_redirects` or the 404 page (src/integrations/static-host-rewrites.ts).
  */
 import type { APIRoute } from 'astro';
 import { href } from '../../data/wiki.ts';
+import { appPagePath } from '../../lib/app-pages.ts';
 
 export const prerender = false;
 
-export const GET: APIRoute = ({ params, redirect }) => redirect(`${href('history')}?page=${encodeURIComponent(params.slug ?? '')}`, 307);
+export const GET: APIRoute = ({ params, redirect }) => redirect(`${href(appPagePath('history'))}?page=${encodeURIComponent(params.slug ?? '')}`, 307);

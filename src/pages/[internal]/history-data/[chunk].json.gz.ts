@@ -1,14 +1,15 @@
 /**
- * `/history/data/<n>.json.gz`: the histories of a few dozen pages (which file holds a page: `chunkOf`),
+ * `/_wiki/history-data/<n>.json.gz`: the histories of a few dozen pages (which file holds a page: `chunkOf`),
  * as gzipped JSON (the browser unpacks it, src/dom/app-page.ts): the site stays small on disk.
  */
 import { gzipSync } from 'node:zlib';
 import type { APIRoute, InferGetStaticPropsType } from 'astro';
+import { INTERNAL } from '../../../lib/app-pages.ts';
 import { getHistoryChunks, historyChunk } from '../../../data/history.ts';
 
 export async function getStaticPaths() {
   const chunks = await getHistoryChunks();
-  return [...chunks].map(([n, pages]) => ({ params: { chunk: String(n) }, props: { pages } }));
+  return [...chunks].map(([n, pages]) => ({ params: { internal: INTERNAL, chunk: String(n) }, props: { pages } }));
 }
 
 export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = async ({ props }) =>
