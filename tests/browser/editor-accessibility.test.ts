@@ -2,6 +2,8 @@
  * The editor with axe-core, in English and in Hebrew (right to left), on an edit page, on /new/
  * and on "My proposals".
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openPage } from '../support/browser.ts';
 import { editorReady, seriousViolations, source, sourceText } from '../support/editor-page.ts';
@@ -33,6 +35,14 @@ describe('accessibility of the editor (axe-core)', () => {
 
   it('finds no serious or critical violations on "My proposals"', async () => {
     const { page } = await openPage(browser);
+    // A proposal of its own, so the list has one whichever test files ran before.
+    const file = 'content/customer-service/rma-returns.mdx';
+    const content = `${await readFile(path.join(inject('repoDir'), file), 'utf8')}\nAsk the RMA desk when in doubt.\n`;
+    const made = await page.request.post(`${site}/api/proposals`, {
+      headers: { Origin: site, 'Idempotency-Key': 'a11y-proposals-list-0001' },
+      data: { path: file, baseCommit: inject('baseCommit'), content, summary: 'Say who to ask about returns' },
+    });
+    expect(made.status(), await made.text()).toBe(201);
     await page.goto(`${site}/proposals/`);
     await page.locator('.proposal').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);

@@ -44,6 +44,10 @@ describe('document control and history', () => {
   it('shows the history of a Hebrew page right to left, in Hebrew', async () => {
     const { page } = await openPage(browser);
     await page.goto(`${site}/history/hr/annual-leave-israel/`);
+    // The history page opens in the site's language, reads the page's history and, for a Hebrew
+    // page, goes on to its Hebrew twin.
+    await page.waitForURL(`${site}/history/hr/annual-leave-israel/`);
+    await page.locator('.revision').first().waitFor();
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     expect(await page.getAttribute('html', 'lang')).toBe('he');
     expect(await page.locator('h1').textContent()).toBe('היסטוריה של „חופשה שנתית”');
