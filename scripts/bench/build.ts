@@ -11,7 +11,8 @@
  * with the targets of the build-at-scale issue.
  */
 import { execFileSync } from 'node:child_process';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generateCorpus, type CorpusPage } from '../lib/corpus.ts';
 import { measureSite, runBuild, type BuildRun, type SiteSize } from './build-measure.ts';
@@ -68,11 +69,14 @@ async function build(kind: 'pinkas' | 'plain', n: number, contentDir: string, sl
     ...(kind === 'pinkas' ? { PINKAS_CONTENT_DIR: contentDir, PINKAS_CACHE_DIR: cacheDir } : { PLAIN_CONTENT_DIR: contentDir, PLAIN_CACHE_DIR: cacheDir }),
   };
   const projectRoot = kind === 'plain' ? path.join(root, 'scripts/bench/plain-astro') : undefined;
+  const stage = existsSync(cacheDir) ? 'warm' : 'cold';
   let run = await runBuild({ outDir, projectRoot, env, openFiles });
   if (!run.ok && /EMFILE|too many open files/i.test(run.output)) {
     console.log(`  ${kind}: failed under ulimit -n ${openFiles} (EMFILE); built again without the limit`);
     run = await runBuild({ outDir, projectRoot, env });
   }
+  await mkdir(path.join(benchDir, 'logs'), { recursive: true });
+  await writeFile(path.join(benchDir, 'logs', `${kind}-${n}-${stage}.log`), run.output);
   if (!run.ok) {
     console.log(`  ${kind}: the build failed:\n${run.output.slice(-3000)}`);
     return { run };
@@ -81,17 +85,23 @@ async function build(kind: 'pinkas' | 'plain', n: number, contentDir: string, sl
   return { run, site: await measureSite(kind === 'pinkas' ? path.join(outDir, 'client') : outDir, slugs) };
 }
 
+/** Astro's durations: `850ms`, `6.27s`, `1m 48s`. */
+function seconds(text: string): number {
+  const m = /(?:(\d+)m\s*)?([\d.]+)(ms|s)/.exec(text);
+  return m ? Number(m[1] ?? 0) * 60 + Number(m[2]) * (m[3] === 'ms' ? 0.001 : 1) : 0;
+}
+
 /** Where a build's time went, from its log: the content loader, Vite's bundling, the pages. */
 function phases(output: string): string {
   const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
   const loader = /\[pinkas-wiki\] .* in (\d+) ms \((.*)\)/.exec(plain);
-  const vite = [...plain.matchAll(/\[vite\] ✓ built in ([\d.]+)(m?s)/g)].reduce((t, m) => t + Number(m[1]) * (m[2] === 's' ? 1 : 0.001), 0);
-  const pages = /(?:prerendering static routes|generating static routes)[\s\S]*?✓ Completed in ([\d.]+)(m?s)/.exec(plain);
+  const vite = [...plain.matchAll(/\[vite\] ✓ built in (.+)/g)].reduce((t, m) => t + seconds(m[1]!), 0);
+  const pages = /(?:prerendering static routes|generating static routes)[\s\S]*?✓ Completed in (.+)/.exec(plain);
   const restored = (plain.match(/\(restored\)/g) ?? []).length;
   return [
     loader ? `content ${(Number(loader[1]) / 1000).toFixed(1)} s (${loader[2]})` : '',
     `bundling ${vite.toFixed(1)} s`,
-    pages ? `pages ${pages[1]}${pages[2]}${restored ? ` (${restored} copied from the last build)` : ''}` : '',
+    pages ? `pages ${seconds(pages[1]!).toFixed(1)} s${restored ? ` (${restored} copied from the last build)` : ''}` : '',
   ].filter(Boolean).join(', ');
 }
 
