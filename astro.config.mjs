@@ -1,6 +1,7 @@
 // @ts-check
 import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
+import reading from './src/integrations/reading.ts';
 import security from './src/integrations/security.ts';
 import { staticHostRewrites } from './src/integrations/static-host-rewrites.ts';
 import { wikiLocations } from './src/lib/wiki/locations.ts';
@@ -13,7 +14,9 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   // Security headers on every response of the Node server, and in the build for static hosts;
   // the rewrites static hosts need for the editor and history pages.
-  integrations: [security(), staticHostRewrites()],
+  // The readers' signals service's page facts beside the server (and, for the browser tests only,
+  // the widget test pages named by PINKAS_WIDGET_TEST_PAGES).
+  integrations: [security(), staticHostRewrites(), reading({ testPages: process.env.PINKAS_WIDGET_TEST_PAGES })],
   site: siteConfig.site,
   base: siteConfig.base,
   trailingSlash: 'ignore',

@@ -2,13 +2,16 @@
  * npm run export:pdf -- <section> [--dist DIR] [--out FILE]
  *
  * Prints a section's binder (/print/<section>/ of the built site) to PDF with Chromium
- * (playwright-core; CHROMIUM_PATH, else Debian's /usr/bin/chromium, else the one bundled with @sparticuz/chromium): A4, backgrounds, page numbers in
- * the footer. Build first (`npm run build`).
+ * (playwright-core; CHROMIUM_PATH, else Debian's /usr/bin/chromium, else the one bundled with
+ * @sparticuz/chromium): A4 as the binder's CSS sets it (running head, "n / N" at the foot), every
+ * disclosure open, and the contents numbered with the page each procedure starts on
+ * (scripts/lib/binder-pdf.ts). Build first (`npm run build`).
  */
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { printBinder } from './lib/binder-pdf.ts';
 import { launchChromium } from './lib/chromium.ts';
 import { serveStatic } from './lib/static-server.ts';
 
@@ -38,16 +41,7 @@ try {
   await page.goto(`${server.url}/print/${encodeURIComponent(section)}/`, { waitUntil: 'networkidle' });
   // The binder brings each procedure's text in from its page (src/records/binder.ts).
   await page.locator('body[data-binder-ready]').waitFor({ state: 'attached' });
-  const title = await page.title();
-  await page.pdf({
-    path: out,
-    format: 'A4',
-    printBackground: true,
-    margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
-    displayHeaderFooter: true,
-    headerTemplate: `<div style="font-size:8px;width:100%;text-align:center;color:#555;">${title.replace(/[<>&]/g, '')}</div>`,
-    footerTemplate: '<div style="font-size:8px;width:100%;text-align:center;color:#555;"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
-  });
+  await printBinder(page, out);
   console.log(`${out}`);
 } finally {
   await browser.close();

@@ -3,7 +3,7 @@ import { resolveSiteConfig } from './lib/config.ts';
 /**
  * Your wiki's settings. Every key is optional; see `src/lib/config.ts` for what each one does.
  * Environment variables override some of them for builds and deployments: PINKAS_CONTENT_DIR,
- * PINKAS_SITE, PINKAS_BASE, PINKAS_REPOSITORY (see docs/configuration.md).
+ * PINKAS_SITE, PINKAS_BASE, PINKAS_REPOSITORY, PINKAS_STATIC_ONLY (see docs/configuration.md).
  */
 export const siteConfig = resolveSiteConfig({
   title: 'Pinkas',

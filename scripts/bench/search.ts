@@ -1,44 +1,54 @@
 /**
- * npm run bench:search [-- --pages 1000,5000] [--no-browser]
+ * npm run bench:search [-- --pages 5000,50000] [--no-browser] [--no-pagefind]
  *
- * Generates deterministic corpora (90% English, 10% Hebrew, with planted queries whose answers are
- * known; scripts/lib/corpus.ts), builds their search index with the same code as `npm run build`,
- * and prints: index build time; bytes per file raw/gzip/brotli; bytes fetched before the first
- * result; load times; query latency p50/p95; top-1/top-5 hit rates for English and Hebrew; and, in
- * Debian's Chromium with the site's real search box and worker, the time from the first keystroke
- * to the first results and to the full-text results, and the longest main-thread task meanwhile.
+ * Generates deterministic corpora of ~800-word procedures (scripts/lib/corpus.ts: 90% English, 10%
+ * Hebrew, planted queries whose answers are known), renders them with the wiki's own loader,
+ * builds the search index with the same code as `npm run build`, and prints, for each size, Pinkas
+ * beside Pagefind (its npm package, over the same pages rendered to HTML, in the same run):
+ * index build time; bytes (gzip) downloaded from a cold cache to the first full-text results of a
+ * one-word and a three-word query, and of the planted queries; query latency once loaded; the hit
+ * rate of the planted queries; and in Chromium on an emulated phone (9 Mbit/s, 150 ms, 4× CPU) the
+ * first keystroke → full-text results. Then relevance on the sample wiki: top-3 on the fixtures
+ * and the held-out set, nDCG@10 on the graded set.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { buildWikiSearchIndex } from '../../src/lib/search/build-index.ts';
 import { SearchEngine } from '../../src/lib/search/engine.ts';
-import { loadWiki } from '../../src/lib/wiki/load.ts';
-import { generateCorpus, random, type PlantedQuery } from '../lib/corpus.ts';
+import { benchWiki } from '../lib/bench-wiki.ts';
 import { findChromium, launchChromium } from '../lib/chromium.ts';
-import { serveStatic } from '../lib/static-server.ts';
+import type { PlantedQuery } from '../lib/corpus.ts';
+import { mapBounded } from '../../src/lib/content/read-content.ts';
+import { buildPagefind, queryPagefind } from '../lib/pagefind-bench.ts';
+import { hitRate, meanNdcg, readFixture, type GradedQuery, type Question } from '../lib/relevance.ts';
+import { keystrokeRuns } from '../lib/search-browser.ts';
+import { measureHebrew } from '../lib/hebrew-measure.ts';
+import { loadWiki } from '../../src/lib/wiki/load.ts';
+import { localCertificate } from '../lib/tls-cert.ts';
+import { engineFor } from '../lib/wiki-search.ts';
 
 const args = process.argv.slice(2);
-const sizes = (args[args.indexOf('--pages') + 1] && args.includes('--pages') ? args[args.indexOf('--pages') + 1]! : '1000,5000').split(',').map(Number);
+const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const sizes = (option('--pages') ?? '5000,50000').split(',').map(Number);
 const withBrowser = !args.includes('--no-browser');
+const withPagefind = !args.includes('--no-pagefind');
 const root = process.cwd();
 const bench = path.join(root, '.bench');
+/** The queries of the byte budgets: a word of one department, and three words that are each common. */
+const ONE_WORD = 'reimbursement';
+const THREE_WORDS = 'expense report approval';
+const SHOWN = 8;
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
-const sizesOf = (text: string) => ({
-  raw: Buffer.byteLength(text),
-  gzip: gzipSync(text, { level: 9 }).length,
-  brotli: brotliCompressSync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-});
+const ms = (n: number) => (n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${n.toFixed(n < 10 ? 2 : 0)} ms`);
+const pct = (hits: number, of: number) => `${hits}/${of} (${Math.round((100 * hits) / of)}%)`;
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
+const gz = (text: string | Uint8Array) => gzipSync(text).length;
 
 /** The sample site, built once, provides the real search box and worker bundle for the browser runs. */
-async function siteForBrowser(): Promise<string> {
+function siteForBrowser(): string {
   const out = path.join(bench, 'search-site');
   const result = spawnSync(process.execPath, [path.join(root, 'scripts/lib/build-child.ts'), out], {
     cwd: root,
@@ -49,136 +59,172 @@ async function siteForBrowser(): Promise<string> {
   return path.join(out, 'client');
 }
 
-async function browserRun(site: string, indexDir: string, planted: PlantedQuery[]) {
-  const server = await serveStatic(site, { '/search/': indexDir });
-  const { browser } = await launchChromium();
-  const runs: { first: number; full: number; longestTask: number; found: boolean }[] = [];
-  try {
-    for (const q of planted.filter((p) => p.lang === 'en').slice(0, 3).concat(planted.filter((p) => p.lang === 'he').slice(0, 2))) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(`${server.url}/`);
-      // Timestamps are taken in the page: the first keystroke's keydown, the first time the dropdown
-      // shows an answer, and the complete (full-text) answer to the whole query.
-      await page.evaluate((query) => {
-        const w = window as unknown as { marks: Record<string, number> };
-        w.marks = {};
-        const input = document.querySelector<HTMLInputElement>('#search-input')!;
-        const popup = document.querySelector<HTMLElement>('.search-popup')!;
-        input.addEventListener('keydown', () => (w.marks.key ??= performance.now()), { capture: true });
-        new MutationObserver(() => {
-          if (!popup.hidden) w.marks.first ??= performance.now();
-          if (popup.dataset.complete === 'true' && popup.dataset.query === query) w.marks.full ??= performance.now();
-        }).observe(popup, { attributes: true, childList: true, subtree: true });
-        w.marks.longest = 0;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) w.marks.longest = Math.max(w.marks.longest!, entry.duration);
-        }).observe({ type: 'longtask' });
-      }, q.q);
-      // Cold: nothing of the index is loaded before the first keystroke; then the rest of the query.
-      await page.locator('#search-input').focus();
-      await page.keyboard.type(q.q);
-      await page.waitForFunction(() => (window as unknown as { marks: Record<string, number> }).marks.full !== undefined, null, { timeout: 30_000 });
-      const marks = await page.evaluate(() => (window as unknown as { marks: Record<string, number> }).marks);
-      const first = marks.first! - marks.key!;
-      const full = marks.full! - marks.key!;
-      const longestTask = marks.longest!;
-      const hrefs = await page.locator('#search-listbox [role="option"]').evaluateAll((options) => options.map((o) => o.getAttribute('data-href') ?? ''));
-      const found = hrefs.slice(0, 5).some((href) => href.startsWith(`/${q.expect}/`));
-      runs.push({ first, full, longestTask, found });
-      if (process.env.BENCH_VERBOSE) console.log(`    run: first ${first.toFixed(0)} ms, full ${full.toFixed(0)} ms, ${JSON.stringify(marks)}`);
-      await context.close();
-    }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-  return {
-    found: `${runs.filter((r) => r.found).length}/${runs.length}`,
-    first: percentile(runs.map((r) => r.first), 50),
-    full: percentile(runs.map((r) => r.full), 50),
-    longestTask: Math.max(...runs.map((r) => r.longestTask)),
-  };
+/** The gzip size of the site's search worker (what Pinkas's search runs on). */
+async function workerBytes(site: string): Promise<number> {
+  const dir = path.join(site, '_astro');
+  const worker = (await readdir(dir)).find((f) => /^worker.*\.js$/.test(f));
+  return worker ? gz(await readFile(path.join(dir, worker))) : 0;
 }
 
-console.log(`Pinkas search benchmark — node ${process.version}, ${new Date().toISOString()}`);
-const chromiumFound = withBrowser && (await findChromium().then(() => true, () => false));
-const site = chromiumFound ? await siteForBrowser() : undefined;
-if (withBrowser && !site) console.log('(Chromium not found: browser timings are skipped)');
+/** A cold engine per query: every file it loads, gzip-compressed, summed. `typed`: each prefix answered first, as while typing. */
+async function coldBytes(files: Map<string, string>, q: string, typed = false): Promise<{ bytes: number; requests: number }> {
+  const seen = new Set<string>();
+  const engine = await SearchEngine.open(async (file) => {
+    seen.add(file);
+    return JSON.parse(files.get(file)!);
+  });
+  if (typed) for (let i = 1; i < q.length; i++) await engine.search(q.slice(0, i), {}, SHOWN, { fullText: q.slice(0, i).trim().split(/\s+/).at(-1)!.length >= 3 });
+  await engine.search(q, {}, SHOWN);
+  return { bytes: [...seen].reduce((sum, f) => sum + gz(files.get(f)!), 0), requests: seen.size };
+}
 
-for (const n of sizes) {
-  const contentDir = path.join(bench, `search-corpus-${n}`);
-  const { planted } = await generateCorpus({ dir: contentDir, pages: n, seed: 7 });
-  const wiki = await loadWiki({ contentDir, defaultLang: 'en' });
-  const pages = wiki.pages.filter((p) => !p.generated);
+interface SizeReport {
+  rows: [string, string, string][];
+}
+
+async function measure(n: number, browser: import('playwright-core').Browser | undefined, site: string | undefined): Promise<SizeReport> {
+  const wiki = await benchWiki(bench, root, n);
+  const listed = wiki.pages.filter((p) => !p.generated && p.slug !== '');
+  // Wall time and CPU time: on a shared machine the CPU time is the steadier of the two.
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const files = buildWikiSearchIndex(wiki.pages);
-  const buildTime = performance.now() - t0;
-
+  const buildMs = performance.now() - t0;
+  const buildCpu = process.cpuUsage(cpu0);
   const indexDir = path.join(bench, `search-index-${n}`);
   await rm(indexDir, { recursive: true, force: true });
   await mkdir(indexDir, { recursive: true });
-  for (const [name, text] of files) await writeFile(path.join(indexDir, name), text);
+  await mapBounded([...files], ([name, text]) => writeFile(path.join(indexDir, name), text));
+  const rows: [string, string, string][] = [];
+  const row = (name: string, pinkas: string, other = '') => rows.push([name, pinkas, other]);
+  const total = [...files.values()].reduce((sum, text) => sum + text.length, 0);
+  const chunks = [...files.keys()].filter((f) => /^[tx]\d/.test(f)).length;
 
-  const sized = [...files].map(([name, text]) => ({ name, ...sizesOf(text) }));
-  const first = sized.filter((f) => f.name === 'manifest.json' || f.name === 'titles.json');
-  const shards = sized.filter((f) => f.name.startsWith('text-'));
-  const sum = (list: typeof sized, k: 'raw' | 'gzip' | 'brotli') => list.reduce((a, f) => a + f[k], 0);
+  const pf = withPagefind ? await buildPagefind(listed, path.join(bench, `pagefind-${n}`)) : undefined;
+  row('pages (sections)', `${listed.length} (${listed.reduce((a, p) => a + p.sections.length, 0)})`, wiki.loadMs ? `rendered in ${ms(wiki.loadMs)}` : 'rendered pages cached');
+  row('index build time (CPU time)', `${ms(buildMs)} (${ms((buildCpu.user + buildCpu.system) / 1000)})`, pf ? `Pagefind ${ms(pf.indexMs)}` : '');
+  row('index files / chunks', `${files.size} files, ${chunks} chunks, ${kb(total)} raw`);
+  row('term dictionary (manifest.json)', `${kb(gz(files.get('manifest.json')!))} gz`);
 
-  // Load and query in this process, with the engine the browser runs.
-  const t1 = performance.now();
+  const one = await coldBytes(files, ONE_WORD);
+  const three = await coldBytes(files, THREE_WORDS);
+  const typed = await coldBytes(files, THREE_WORDS, true);
+  const planted = await Promise.all(wiki.planted.map((p) => coldBytes(files, p.q)));
+  const pfRuns = pf && browser ? await queryPagefind(browser, pf, [{ q: ONE_WORD, lang: 'en' }, { q: THREE_WORDS, lang: 'en' }, ...wiki.planted.map((p) => ({ q: p.q, lang: p.lang }))], SHOWN, tls) : [];
+  const pfBytes = (i: number) => (pfRuns[i] ? `Pagefind ${kb(pfRuns[i]!.bytes)} (${pfRuns[i]!.requests} requests)` : '');
+  const pfCode = pfRuns[0] ? `Pagefind ${kb(pfRuns[0].codeBytes)}` : '';
+  row(`bytes to full text: "${ONE_WORD}"`, `${kb(one.bytes)} gz (${one.requests} files)`, pfBytes(0));
+  row(`bytes to full text: "${THREE_WORDS}"`, `${kb(three.bytes)} gz (${three.requests} files)`, pfBytes(1));
+  row('  … typed letter by letter, each answered', `${kb(typed.bytes)} gz (${typed.requests} files)`);
+  const mean = (list: number[]) => list.reduce((a, b) => a + b, 0) / (list.length || 1);
+  row('bytes to full text: planted queries, mean / max', `${kb(mean(planted.map((p) => p.bytes)))} / ${kb(Math.max(...planted.map((p) => p.bytes)))}`, pfRuns.length ? `Pagefind ${kb(mean(pfRuns.slice(2).map((r) => r.bytes)))} / ${kb(Math.max(...pfRuns.slice(2).map((r) => r.bytes)))}` : '');
+  if (site) row('search code (worker / pagefind.js + wasm), gzip', kb(await workerBytes(site)), pfCode);
+
+  // Once loaded: every file in memory, each query answered twice, the second timed.
   const engine = await SearchEngine.open(async (file) => JSON.parse(files.get(file)!));
-  const openTime = performance.now() - t1;
-  const t2 = performance.now();
-  engine.search(planted[0]!.q);
-  const firstQuery = performance.now() - t2;
-  const t3 = performance.now();
-  await engine.loadFullText();
-  const fullTextLoad = performance.now() - t3;
-
-  const rng = random(99);
-  const vocabulary = pages.flatMap((p) => p.title.split(/\s+/)).filter((w) => w.length > 3);
-  const queries = [
-    ...planted.map((p) => p.q),
-    ...Array.from({ length: 300 }, () => {
-      const words = Array.from({ length: 1 + rng.int(3) }, () => rng.pick(vocabulary).toLowerCase());
-      // As-you-type: half of the queries end in a partly typed word.
-      if (rng.next() < 0.5) words[words.length - 1] = words.at(-1)!.slice(0, 2 + rng.int(3));
-      return words.join(' ');
-    }),
-  ];
-  for (const q of queries.slice(0, 20)) engine.search(q); // warm up the JIT
-  const latencies = queries.map((q) => {
+  const vocabulary = listed.flatMap((p) => p.title.split(/\s+/)).filter((w) => w.length > 3);
+  let seed = 99;
+  const pick = () => vocabulary[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % vocabulary.length]!.toLowerCase();
+  const queries = [ONE_WORD, THREE_WORDS, ...wiki.planted.map((p) => p.q), ...Array.from({ length: 200 }, (_, i) => [pick(), ...(i % 2 ? [pick()] : []), ...(i % 3 ? [] : [pick().slice(0, 3)])].join(' '))];
+  const latencies: number[] = [];
+  const cpuTimes: number[] = [];
+  for (const q of queries) {
+    await engine.search(q, {}, SHOWN);
     const t = performance.now();
-    engine.search(q);
-    return performance.now() - t;
-  });
-  const hitRate = (lang: 'en' | 'he', k: number) => {
-    const qs = planted.filter((p) => p.lang === lang);
-    const hits = qs.filter((p) => engine.search(p.q, {}, k).some((r) => r.slug === p.expect)).length;
-    return `${hits}/${qs.length} (${Math.round((100 * hits) / qs.length)}%)`;
-  };
-  const misses = planted.filter((p) => engine.search(p.q, {}, 5).every((r) => r.slug !== p.expect)).map((p) => p.q);
+    const c = process.cpuUsage();
+    await engine.search(q, {}, SHOWN);
+    const used = process.cpuUsage(c);
+    latencies.push(performance.now() - t);
+    cpuTimes.push((used.user + used.system) / 1000);
+  }
+  row(`query p50 / p95 once loaded (${queries.length} queries)`, `${ms(percentile(latencies, 50))} / ${ms(percentile(latencies, 95))}`, `CPU time ${ms(percentile(cpuTimes, 50))} / ${ms(percentile(cpuTimes, 95))}`);
 
-  console.log(`\n${n} pages (${pages.length} with sections: ${pages.reduce((a, p) => a + p.sections.length, 0)} sections)`);
-  const row = (name: string, value: string, target = '') => console.log(`  ${name.padEnd(40)} ${value.padEnd(34)} ${target}`);
-  row('index build time', ms(buildTime), n === 5000 ? '≤ 15 s' : '');
-  for (const f of first) row(`  ${f.name}`, `${kb(f.raw)} / ${kb(f.gzip)} gz / ${kb(f.brotli)} br`);
-  row(`  text-*.json (${shards.length} shards, total)`, `${kb(sum(shards, 'raw'))} / ${kb(sum(shards, 'gzip'))} gz / ${kb(sum(shards, 'brotli'))} br`);
-  row(`  largest shard`, `${kb(Math.max(...shards.map((s) => s.raw)))} / ${kb(Math.max(...shards.map((s) => s.gzip)))} gz`);
-  row('bytes before the first result', `${kb(sum(first, 'raw'))} raw / ${kb(sum(first, 'gzip'))} gz / ${kb(sum(first, 'brotli'))} br`, n === 5000 ? '≤ 250 KB' : '');
-  row('load titles index (node)', ms(openTime));
-  row('first query on titles (node)', ms(firstQuery));
-  row('load full text (node)', ms(fullTextLoad));
-  row(`query latency p50 / p95 (${queries.length} queries)`, `${ms(percentile(latencies, 50))} / ${ms(percentile(latencies, 95))}`, n === 5000 ? 'p95 ≤ 20 ms' : '');
-  row('English planted: top-1 / top-5', `${hitRate('en', 1)} / ${hitRate('en', 5)}`);
-  row('Hebrew planted: top-1 / top-5', `${hitRate('he', 1)} / ${hitRate('he', 5)}`);
-  if (misses.length) row('missed (not in top 5)', misses.join(' | '));
-  if (site) {
-    const b = await browserRun(site, indexDir, planted);
-    row('Chromium: first keystroke → first results', ms(b.first), n === 5000 ? '≤ 150 ms' : '');
-    row('Chromium: first keystroke → full text', ms(b.full), n === 5000 ? '≤ 1 s' : '');
-    row('Chromium: planted answer in the dropdown', b.found);
-    row('Chromium: longest main-thread task', b.longestTask ? ms(b.longestTask) : 'none over 50 ms');
+  const plantedHits = async (lang: string, k: number) => {
+    const qs = wiki.planted.filter((p) => p.lang === lang);
+    let hits = 0;
+    for (const p of qs) if ((await engine.search(p.q, {}, k)).some((r) => r.slug === p.expect)) hits++;
+    return pct(hits, qs.length);
+  };
+  const pfHits = (lang: string, k: number) => {
+    const runs = pfRuns.slice(2).map((r, i) => ({ r, p: wiki.planted[i]! })).filter(({ p }) => p.lang === lang);
+    return runs.length ? `Pagefind ${pct(runs.filter(({ r, p }) => r.urls.slice(0, k).includes(`/${p.expect}/`)).length, runs.length)}` : '';
+  };
+  for (const lang of ['en', 'he']) {
+    row(`planted ${lang}: top-1 / top-5`, `${await plantedHits(lang, 1)} / ${await plantedHits(lang, 5)}`, pfHits(lang, 5) && `${pfHits(lang, 1)} / ${pfHits(lang, 5).replace('Pagefind ', '')}`);
+  }
+
+  if (browser && site) {
+    const runs = await keystrokeRuns(browser, site, indexDir, [ONE_WORD, THREE_WORDS, ...samplePlanted(wiki.planted)], tls);
+    row('Chromium phone: keystroke → first results (median)', ms(percentile(runs.map((r) => r.first), 50)));
+    row('Chromium phone: keystroke → full text (median / max)', `${ms(percentile(runs.map((r) => r.full), 50))} / ${ms(Math.max(...runs.map((r) => r.full)))}`);
+    row('Chromium phone: last keystroke → full text (median)', ms(percentile(runs.map((r) => r.afterLast), 50)));
+    row('Chromium phone: bytes after focus (median)', kb(percentile(runs.map((r) => r.bytes), 50)));
+    if (process.env.BENCH_VERBOSE) for (const r of runs) console.log(`    ${r.q}: first ${ms(r.first)}, full ${ms(r.full)} (${ms(r.afterLast)} after the last key), ${kb(r.bytes)} in ${r.requests} requests`);
+  }
+  return { rows };
+}
+
+function samplePlanted(planted: PlantedQuery[]): string[] {
+  return [...planted.filter((p) => p.lang === 'en').slice(0, 2), ...planted.filter((p) => p.lang === 'he').slice(0, 1)].map((p) => p.q);
+}
+
+async function relevance(): Promise<[string, string][]> {
+  const engine = await engineFor('content');
+  const sample = await readFixture<Question>('sample.json');
+  const held = await readFixture<Question>('held-out.json');
+  const graded = await readFixture<GradedQuery>('graded.json');
+  const rate = async (list: Question[]) => {
+    const { rate: r } = await hitRate(engine, list);
+    return pct(Math.round(r * list.length), list.length);
+  };
+  const wiki = await loadWiki({ contentDir: 'content', defaultLang: 'en' });
+  const hebrew = measureHebrew(wiki.pages.flatMap((p) => [p.title, ...p.sections.map((s) => `${s.heading} ${s.text}`)]));
+  const share = (x: number) => `${(100 * x).toFixed(0)}%`;
+  return [
+    [
+      'Hebrew word pairs vs hspell lemmas: recall / precision',
+      hebrew
+        ? `common forms ${share(hebrew.commonForms.recall)} / ${share(hebrew.commonForms.precision)}; prefix letters only ${share(hebrew.prefixOnly.recall)} / ${share(hebrew.prefixOnly.precision)} (${hebrew.words} words)`
+        : '(hspell not installed: apt-get install hspell to measure)',
+    ],
+    ['sample wiki fixtures, top-3 (EN / HE)', `${await rate(sample.en!)} / ${await rate(sample.he!)}`],
+    ['held-out set, top-3 (EN / HE)', `${await rate(held.en!)} / ${await rate(held.he!)}`],
+    ['graded set, nDCG@10 (EN / HE)', `${(await meanNdcg(engine, graded.en!)).toFixed(3)} / ${(await meanNdcg(engine, graded.he!)).toFixed(3)}`],
+  ];
+}
+
+console.log(`Pinkas search benchmark — node ${process.version}, ${new Date().toISOString()}, load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+await mkdir(bench, { recursive: true });
+const chromium = withBrowser && (await findChromium().then(() => true, () => false));
+if (withBrowser && !chromium) console.log('(Chromium not found: browser figures are skipped)');
+const site = chromium ? siteForBrowser() : undefined;
+const browser = chromium ? (await launchChromium()).browser : undefined;
+/** HTTPS with HTTP/2 for the browser runs, as CDNs serve (HTTP/1.1 when openssl is missing). */
+const tls = chromium ? await localCertificate(bench) : undefined;
+if (chromium && !tls) console.log('(openssl not found: the browser runs use HTTP/1.1)');
+const reports: { n: number; report: SizeReport }[] = [];
+try {
+  for (const n of sizes) {
+    reports.push({ n, report: await measure(n, browser, site) });
+    console.log(`(${n} pages measured)`);
+  }
+} finally {
+  await browser?.close();
+}
+
+const targets: Record<string, string> = {
+  'index build time': '≤ 5 s at 5,000, linear',
+  [`bytes to full text: "${ONE_WORD}"`]: '≤ 150 KB / ≤ 300 KB',
+  [`bytes to full text: "${THREE_WORDS}"`]: '≤ 150 KB / ≤ 300 KB',
+  'query p50 / p95 once loaded': 'p95 ≤ 20 ms',
+  'Chromium phone: keystroke → full text (median / max)': '≤ 1 s at 5,000',
+};
+for (const { n, report } of reports) {
+  console.log(`\n${n.toLocaleString('en')} pages`);
+  for (const [name, pinkas, other] of report.rows) {
+    const target = Object.entries(targets).find(([k]) => name.startsWith(k))?.[1] ?? '';
+    console.log(`  ${name.padEnd(52)} ${pinkas.padEnd(30)} ${other.padEnd(34)} ${target}`);
   }
 }
+console.log('\nRelevance on the sample wiki');
+for (const [name, value] of await relevance()) console.log(`  ${name.padEnd(52)} ${value}`);

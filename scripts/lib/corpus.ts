@@ -1,11 +1,15 @@
 /**
  * Deterministic synthetic wikis for benchmarks: a procedures binder of any size, 90% English and
- * 10% Hebrew by default, with sections and subfolders, frontmatter, headings, steps, tables,
- * callouts and wikilinks between pages. The same seed always gives the same files.
+ * 10% Hebrew by default, with sections and subfolders, frontmatter, and pages of about 800 words
+ * like real procedures: purpose, scope list, numbered steps, a responsibilities table, a callout,
+ * a disclosure (details), sometimes a code block, topical sections and wikilinks between pages.
+ * Words follow Zipf's law over common, departmental and rare (made-up) words, so a few words are on
+ * every page and most on a few. The same seed always gives the same files.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { mapBounded } from '../../src/lib/content/read-content.ts';
+import { englishCommon, englishTail, hebrewCommon, hebrewTail, inflectHebrew, sectionWords, zipf } from './corpus-words.ts';
 
 export interface CorpusOptions {
   dir: string;
@@ -76,20 +80,88 @@ const folderNames = ['policies', 'procedures', 'how-to', 'forms', 'checklists', 
 const topics = ['expense report', 'purchase order', 'laptop return', 'visitor access', 'incident report', 'vendor onboarding', 'contract review', 'data retention', 'password reset', 'travel booking', 'shift handover', 'equipment calibration', 'customer refund', 'quality audit', 'fire drill', 'badge request', 'software licence', 'backup restore', 'sample shipment', 'lab waste disposal', 'overtime approval', 'meeting room booking', 'remote access', 'change request', 'risk assessment', 'supplier evaluation', 'stock count', 'invoice approval', 'parental leave', 'performance review'];
 const verbs = ['submit', 'review', 'approve', 'record', 'check', 'update', 'notify', 'archive', 'verify', 'escalate', 'schedule', 'confirm'];
 const nouns = ['the form', 'your manager', 'the ticket', 'the owner', 'the finance team', 'the request', 'the register', 'the checklist', 'the system', 'the supplier', 'the report', 'the log'];
-const words = 'the a each every all staff employee manager team request form system record approval deadline policy procedure step owner review date document process requirement exception budget cost safety quality customer vendor access account device data report audit training schedule within before after during must should may required optional annual monthly weekly daily urgent standard internal external'.split(' ');
 const heTopics = ['דוח הוצאות', 'הזמנת רכש', 'החזרת מחשב נייד', 'כניסת מבקרים', 'דיווח על אירוע', 'קליטת ספק', 'בדיקת חוזה', 'שמירת מידע', 'איפוס סיסמה', 'הזמנת נסיעה', 'העברת משמרת', 'כיול ציוד', 'החזר כספי ללקוח', 'ביקורת איכות', 'תרגיל כיבוי אש', 'בקשת תג', 'רישיון תוכנה', 'שחזור גיבוי', 'משלוח דגימות', 'פינוי פסולת מעבדה'];
-const heWords = 'העובד המנהל הצוות הבקשה הטופס המערכת הרשומה האישור המועד הנוהל הבעלים הסקירה התאריך המסמך התהליך הדרישה החריגה התקציב העלות הבטיחות האיכות הלקוח הספק הגישה החשבון המכשיר המידע הדוח הביקורת ההדרכה בנוהל לעובדים שהעובד וכשהמנהל מהמעבדה בטופס למערכת יש חייב לפני אחרי במהלך שנתי חודשי שבועי יומי דחוף רגיל פנימי חיצוני'.split(' ');
+const heRoles = ['העובד', 'המנהל', 'צוות הכספים', 'הבעלים', 'הספק', 'מחלקת משאבי אנוש'];
 
-function sentence(rng: ReturnType<typeof random>, pool: readonly string[], min = 8, max = 18): string {
+type Rng = ReturnType<typeof random>;
+
+/**
+ * Words of a page's language: mostly common words, some of the page's department, and now and then
+ * a rare word of the long tail — so that, as in real procedures, a few words are on every page and
+ * most words on a few.
+ */
+interface WordSource {
+  word: (section: string) => string;
+}
+
+function wordSource(rng: Rng, lang: 'en' | 'he'): WordSource {
+  const common = lang === 'he' ? hebrewCommon : englishCommon;
+  const commonRank = zipf(rng, common.length, 0.9);
+  const tail = lang === 'he' ? hebrewTail(rng, 6000) : englishTail(rng, 20000);
+  const tailRank = zipf(rng, tail.length, 1.05);
+  const sectionRanks = new Map<string, () => number>();
+  return {
+    word: (section) => {
+      const x = rng.next();
+      if (x < (lang === 'he' ? 0.82 : 0.74)) return common[commonRank()]!;
+      if (lang === 'he') return inflectHebrew(rng, tail[tailRank()]!);
+      if (x < 0.9) {
+        const own = sectionWords[section] ?? sectionWords.operations!;
+        if (!sectionRanks.has(section)) sectionRanks.set(section, zipf(rng, own.length, 0.8));
+        return own[sectionRanks.get(section)!()]!;
+      }
+      return tail[tailRank()]!;
+    },
+  };
+}
+
+function sentence(rng: Rng, words: WordSource, section: string, min = 8, max = 18): string {
   const n = min + rng.int(max - min);
   const out: string[] = [];
-  for (let i = 0; i < n; i++) out.push(rng.pick(pool));
+  for (let i = 0; i < n; i++) out.push(words.word(section));
   const text = out.join(' ');
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
-function paragraph(rng: ReturnType<typeof random>, pool: readonly string[], sentences = 3): string {
-  return Array.from({ length: sentences + rng.int(2) }, () => sentence(rng, pool)).join(' ');
+function paragraph(rng: Rng, words: WordSource, section: string, sentences = 3): string {
+  return Array.from({ length: sentences + rng.int(2) }, () => sentence(rng, words, section)).join(' ');
+}
+
+function heading(rng: Rng, words: WordSource, section: string): string {
+  return sentence(rng, words, section, 2, 5).replace(/\.$/, '');
+}
+
+/** The body of one page (~800 words): intro, purpose, scope, steps, a table, details, topics, links. */
+function pageBody(rng: Rng, words: WordSource, page: CorpusPage, section: string, planted: string | undefined, others: CorpusPage[]): string[] {
+  const he = page.lang === 'he';
+  const p = (n = 3) => paragraph(rng, words, section, n);
+  const s = (min?: number, max?: number) => sentence(rng, words, section, min, max);
+  const link = (other: CorpusPage) => (rng.next() < 0.5 ? `[[${other.title}]]` : `[[${other.slug}|${s(2, 4).replace(/\.$/, '').toLowerCase()}]]`);
+  const body = [p(4), '', ...(planted ? [planted, ''] : [])];
+  body.push(`## ${he ? 'מטרה' : 'Purpose'}`, '', `${p()} ${he ? 'ראו' : 'See'} ${link(others[0]!)} ${he ? 'וגם' : 'and'} ${link(others[1]!)}.`, '');
+  body.push(`## ${he ? 'תחולה' : 'Scope'}`, '', ...Array.from({ length: 4 + rng.int(3) }, () => `- ${s(5, 10)}`), '');
+  body.push(`## ${he ? 'שלבים' : 'Steps'}`, '', '<Steps>', '');
+  for (let k = 0; k < 6 + rng.int(5); k++) {
+    body.push(`${k + 1}. ${he ? s(6, 14) : `${rng.pick(verbs).replace(/^./, (c) => c.toUpperCase())} ${rng.pick(nouns)} ${s(5, 12).toLowerCase()}`}`);
+  }
+  body.push('', '</Steps>', '');
+  body.push(`<Callout type="${rng.pick(['note', 'tip', 'warning'])}">`, '', p(1), '', '</Callout>', '');
+  body.push(
+    `## ${he ? 'אחריות' : 'Responsibilities'}`,
+    '',
+    he ? '| תפקיד | אחריות | מועד |' : '| Role | Responsibility | Deadline |',
+    '| --- | --- | --- |',
+    ...Array.from({ length: 3 + rng.int(4) }, () => `| ${he ? rng.pick(heRoles) : rng.pick(nouns)} | ${s(5, 10)} | ${1 + rng.int(10)} ${he ? 'ימים' : 'days'} |`),
+    '',
+  );
+  body.push(`<Details summary="${s(3, 6).replace(/\.$/, '')}">`, '', p(3), '', '</Details>', '');
+  if (rng.next() < 0.3) body.push('```text', `${rng.pick(['ssh', 'curl', 'git', 'make'])} --${rng.pick(verbs)} ${rng.int(9999)}`, '```', '');
+  for (let k = 0; k < 3 + rng.int(2); k++) {
+    body.push(`## ${heading(rng, words, section)}`, '', p(), '', `${p()} ${rng.next() < 0.5 ? `${he ? 'ראו' : 'See'} ${link(others[2 + (k % 2)]!)}.` : ''}`.trim(), '');
+    if (rng.next() < 0.5) body.push(`### ${heading(rng, words, section)}`, '', p(), '');
+  }
+  body.push(`## ${he ? 'דפים קשורים' : 'Related pages'}`, '', ...others.slice(2).map((o) => `- [[${o.title}]]`), '');
+  return body;
 }
 
 /** Writes the corpus and returns its pages and planted queries. Deletes `dir` first. */
@@ -136,17 +208,20 @@ export async function generateCorpus(options: CorpusOptions): Promise<Corpus> {
 
   const files = new Map<string, string>();
   for (const section of sections) {
-    files.set(`${section}/index.mdx`, `---\ntitle: ${section.charAt(0).toUpperCase()}${section.slice(1)}\ndescription: Procedures and policies of the ${section} department.\norder: ${sections.indexOf(section) + 1}\n---\n\n${paragraph(rng, words)}\n`);
+    files.set(`${section}/index.mdx`, `---\ntitle: ${section.charAt(0).toUpperCase()}${section.slice(1)}\ndescription: Procedures and policies of the ${section} department.\norder: ${sections.indexOf(section) + 1}\n---\n\nProcedures and policies of the ${section} department.\n`);
   }
+  const englishWords = wordSource(random((options.seed ?? 42) + 1), 'en');
+  const hebrewWords = wordSource(random((options.seed ?? 42) + 2), 'he');
   for (const page of pages) {
-    const pool = page.lang === 'he' ? heWords : words;
-    const others = Array.from({ length: 3 }, () => pages[rng.int(pages.length)]!);
+    const words = page.lang === 'he' ? hebrewWords : englishWords;
+    const section = page.slug.split('/')[0]!;
+    const others = Array.from({ length: 5 }, () => pages[rng.int(pages.length)]!);
     const year = 2026 + rng.int(2);
     const month = String(1 + rng.int(12)).padStart(2, '0');
-    const body: string[] = [
+    const head: string[] = [
       '---',
       `title: "${page.title}"`,
-      `description: "${sentence(rng, pool, 6, 10)}"`,
+      `description: "${sentence(rng, words, section, 6, 10)}"`,
       `owner: "@${rng.pick(['dana', 'yossi', 'maya', 'omer', 'noa', 'alex', 'sam', 'priya'])}"`,
       `tags: [${rng.pick(['finance', 'hr', 'it', 'safety', 'quality'])}, ${rng.pick(['forms', 'approval', 'audit', 'training'])}]`,
       ...(page.lang === 'he' ? ['lang: he'] : []),
@@ -154,41 +229,8 @@ export async function generateCorpus(options: CorpusOptions): Promise<Corpus> {
       `review_by: ${year}-${month}-15`,
       '---',
       '',
-      paragraph(rng, pool),
-      '',
-      ...(extra.has(page.path) ? [extra.get(page.path)!, ''] : []),
-      `## ${page.lang === 'he' ? 'מטרה' : 'Purpose'}`,
-      '',
-      `${paragraph(rng, pool)} See [[${others[0]!.title}]] and [[${others[1]!.slug}|the related procedure]].`,
-      '',
-      `## ${page.lang === 'he' ? 'שלבים' : 'Steps'}`,
-      '',
-      '<Steps>',
-      '',
-      ...Array.from({ length: 4 + rng.int(4) }, (_, k) => `${k + 1}. ${page.lang === 'he' ? sentence(rng, pool, 5, 10) : `${rng.pick(verbs).replace(/^./, (c) => c.toUpperCase())} ${rng.pick(nouns)} ${sentence(rng, pool, 3, 8).toLowerCase()}`}`),
-      '',
-      '</Steps>',
-      '',
     ];
-    if (rng.next() < 0.5) {
-      body.push(`<Callout type="${rng.pick(['note', 'tip', 'warning'])}">`, '', paragraph(rng, pool, 1), '', '</Callout>', '');
-    }
-    if (rng.next() < 0.4) {
-      body.push(
-        `## ${page.lang === 'he' ? 'אחריות' : 'Responsibilities'}`,
-        '',
-        '| Role | Responsibility | Deadline |',
-        '| --- | --- | --- |',
-        ...Array.from({ length: 3 + rng.int(3) }, () => `| ${rng.pick(nouns)} | ${sentence(rng, pool, 4, 8)} | ${1 + rng.int(10)} days |`),
-        '',
-      );
-    }
-    for (let s = 0; s < 1 + rng.int(3); s++) {
-      body.push(`## ${sentence(rng, pool, 2, 4).replace(/\.$/, '')}`, '', paragraph(rng, pool), '', paragraph(rng, pool), '');
-      if (rng.next() < 0.5) body.push(`### ${sentence(rng, pool, 2, 4).replace(/\.$/, '')}`, '', paragraph(rng, pool), '');
-    }
-    body.push(`## ${page.lang === 'he' ? 'דפים קשורים' : 'Related pages'}`, '', `- [[${others[2]!.title}]]`, '');
-    files.set(page.path, body.join('\n'));
+    files.set(page.path, [...head, ...pageBody(rng, words, page, section, extra.get(page.path), others)].join('\n'));
   }
 
   const dirs = new Set([...files.keys()].map((f) => path.dirname(path.join(options.dir, f))));

@@ -1,8 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createSecureServer } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,11 +19,16 @@ const types: Record<string, string> = {
 /**
  * Serves a built site the way a static host does (folder → index.html, 404.html for misses), on
  * 127.0.0.1 and a free port. `overlays` map URL prefixes to other folders (the benchmarks serve a
- * large search index under a small site). Call `close()` when done; the server never keeps the
- * process alive.
+ * large search index under a small site). With `gzip`, text files are sent gzip-compressed to a
+ * client that accepts it, and with `tls` (a key and certificate) over HTTPS with HTTP/2, as a CDN
+ * would serve them. Call `close()` when done; the server never keeps the process alive.
  */
-export async function serveStatic(root: string, overlays: Record<string, string> = {}): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
-  const server = createServer(async (req, res) => {
+export async function serveStatic(
+  root: string,
+  overlays: Record<string, string> = {},
+  options: { gzip?: boolean; tls?: { key: string; cert: string } } = {},
+): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
+  const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const pathname = decodeURIComponent(url.pathname);
     // An overlay serves the files it has; everything else comes from the site.
@@ -44,18 +51,25 @@ export async function serveStatic(root: string, overlays: Record<string, string>
         file = path.join(file, 'index.html');
         await stat(file);
       }
-      res.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream', 'Content-Length': (await stat(file)).size });
+      const type = types[path.extname(file)] ?? 'application/octet-stream';
+      if (options.gzip && type !== 'image/png' && type !== 'application/octet-stream' && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+        res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
+        createReadStream(file).pipe(createGzip()).pipe(res);
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': type, 'Content-Length': (await stat(file)).size });
       createReadStream(file).pipe(res);
     } catch {
       res.writeHead(404, { 'Content-Type': types['.html']! });
       createReadStream(path.join(root, '404.html')).on('error', () => res.end()).pipe(res);
     }
-  });
+  };
+  const server = (options.tls ? createSecureServer({ ...options.tls, allowHTTP1: true }, handler as never) : createServer(handler)) as unknown as Server;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   server.unref();
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     server,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

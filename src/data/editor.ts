@@ -6,14 +6,16 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getCollection } from 'astro:content';
 import { appPagePath, chunkCount, chunkFolder, chunkOf, type App, type AppPageData } from '../lib/app-pages.ts';
-import { languages } from '../lib/i18n/strings.ts';
 import { listContentFolder, mapBounded } from '../lib/content/read-content.ts';
+import { parseFrontmatter } from '../lib/content/frontmatter.ts';
 import { removeYamlKey } from '../lib/content/new-page.ts';
 import { aliasesOf } from '../lib/links/aliases.ts';
-import { humanize, mediaTypes, slugFromPath } from '../lib/paths.ts';
+import { languages } from '../lib/i18n/strings.ts';
+import { humanize, joinUrl, mediaTypes, slugFromPath } from '../lib/paths.ts';
+import { newPagePath } from '../lib/urls.ts';
 import { wikiLocations } from '../lib/wiki/locations.ts';
 import { siteConfig } from '../site.config.ts';
-import type { EditorAppData, PageEntry, PagesFile, ProposalLimits, SourceChunk, TemplateEntry } from '../editor/types.ts';
+import type { EditorAppData, PageEntry, PagesFile, PropertyChoices, ProposalLimits, SourceChunk, TemplateEntry } from '../editor/types.ts';
 import { proposalLimits as serviceLimits } from '../lib/proposals/wire.ts';
 import { getWiki, href, type Page } from './wiki.ts';
 
@@ -35,7 +37,13 @@ export async function getPagesFile(): Promise<PagesFile> {
     const aliases = aliasesOf(p.extra);
     return { slug: p.slug, title: p.title, lang: p.lang, ...(aliases.length ? { aliases } : {}), ...(p.path ? { path: p.path } : {}) };
   });
-  return { home: siteConfig.title, pages, assets: await getAssets() };
+  return { home: siteConfig.title, pages, assets: await getAssets(), propertyChoices: propertyChoices(wiki.pages) };
+}
+
+/** Every owner and tag the pages use, for the editor's properties form. */
+function propertyChoices(pages: readonly Page[]): PropertyChoices {
+  const sorted = (values: Iterable<string>) => [...new Set(values)].filter(Boolean).sort((a, b) => a.localeCompare(b));
+  return { owners: sorted(pages.flatMap((p) => p.owner)), tags: sorted(pages.flatMap((p) => p.tags)) };
 }
 
 /** Whether a page can be edited: it is a file (not a generated folder page) in a git repository. */
@@ -59,10 +67,17 @@ export async function getTemplates(): Promise<TemplateEntry[]> {
         title: data.title,
         ...(data.description ? { description: data.description } : {}),
         format: data.path.toLowerCase().endsWith('.mdx') ? ('mdx' as const) : ('md' as const),
+        lang: templateLang(e.body ?? ''),
         source: withoutTemplateKey(e.body ?? ''),
       };
     })
     .sort((a, b) => a.title.localeCompare(b.title));
+}
+
+/** The language a template is written in: its frontmatter's `lang`, else the wiki's. */
+function templateLang(text: string): string {
+  const lang = parseFrontmatter(text, 'template').data.lang;
+  return typeof lang === 'string' && lang ? lang : siteConfig.defaultLang;
 }
 
 function withoutTemplateKey(text: string): string {
@@ -79,6 +94,12 @@ export async function getSections(): Promise<{ folder: string; title: string }[]
   return [...folders]
     .map((folder) => ({ folder, title: wiki.bySlug.get(slugFromPath(folder))?.title ?? humanize(folder) }))
     .sort((a, b) => a.title.localeCompare(b.title));
+}
+
+/** The address of `/new/` in each language of the UI: the wiki's at `/new/`, each other at `/new/<lang>/`. */
+export function newPageRoutes(): Record<string, string> {
+  const base = import.meta.env.BASE_URL;
+  return Object.fromEntries(languages.map((lang) => [lang, joinUrl(base, newPagePath(lang, siteConfig.defaultLang))]));
 }
 
 /** The proposal service's limits, for the editor to check before submitting. */

@@ -3,8 +3,9 @@
  * incremental build, which then copies the page from the previous build instead of rendering it
  * when nothing it shows has changed. Everything the page route and its components read goes in:
  * the page's own data and rendered content (`renderKey`), the site's settings and the build's day,
- * the navigation as this page shows it (its neighbours' titles), breadcrumbs, the section listing,
- * previous and next, what links here and who wrote it. The route's code is Astro's to hash.
+ * the navigation as this page shows it (its neighbours' titles), breadcrumbs and the section (its
+ * feed), the section listing, previous and next, what links here and who wrote it. The route's
+ * code is Astro's to hash. A component that shows something new about other pages adds it here.
  */
 import { createHash } from 'node:crypto';
 import { pageContributors } from '../lib/history/insights.ts';
@@ -36,6 +37,8 @@ export function pageRouteKey(page: Page, { wiki, graph, history }: RouteKeyConte
     { ...page, baseCommit: Boolean(page.baseCommit) },
     navFacts(navView(wiki.tree, page.slug)),
     breadcrumbs(page.slug, (s) => wiki.bySlug.get(s)?.title),
+    // The section's feed link names the section, in its language.
+    ((section) => (section ? [section.slug, section.title, section.lang] : null))(wiki.bySlug.get(page.slug.split('/')[0]!)),
     node ? listFacts(node.children, 2) : null,
     neighbour(at === undefined ? undefined : at - 1),
     neighbour(at === undefined ? undefined : at + 1),

@@ -1,17 +1,17 @@
 /**
- * The conflict panel: the current version of the page and the contributor's, side by side, to
- * resolve by hand (conflict.ts and premerge.ts, loaded only when a conflict happens).
+ * The conflict panel: the page merged with the version that changed meanwhile, and a card for each
+ * part both sides changed (conflict-view.ts, loaded only when a conflict happens). It counts what
+ * is still to decide, and hands over the resolved page only when nothing is.
  */
 import type { Translate } from '../lib/i18n/strings.ts';
-import type { ConflictView } from './conflict.ts';
+import type { ConflictView } from './conflict-view.ts';
 import type { EditorShell } from './shell.ts';
 
 export interface ConflictPanelOptions {
-  el: Pick<EditorShell, 'merge'>;
+  el: Pick<EditorShell, 'merge' | 'conflictStatus' | 'conflictMessage' | 'conflictSubmit' | 'conflictCancel'>;
   t: Translate;
   dir: 'ltr' | 'rtl';
   lang: string;
-  crlf: boolean;
 }
 
 export class ConflictPanel {
@@ -22,32 +22,50 @@ export class ConflictPanel {
     this.#o = options;
   }
 
-  /**
-   * Shows `theirs` (the page as it is now) beside the contributor's side, which starts as their
-   * change (`yours`, made on `original`) already merged where it does not overlap.
-   */
-  async open(original: string, yours: string, theirs: string): Promise<void> {
-    const [{ openConflict }, { premerge }] = await Promise.all([import('./conflict.ts'), import('./premerge.ts')]);
-    const { el, t, dir, lang, crlf } = this.#o;
+  /** Shows the conflicts of the contributor's change (`yours`, made on `base`) with the page as it is now (`theirs`). */
+  async show(base: string, yours: string, theirs: string): Promise<void> {
+    const { openConflictView } = await import('./conflict-view.ts');
+    const { el, t, dir, lang } = this.#o;
     this.#view?.destroy();
-    el.merge.replaceChildren();
-    this.#view = openConflict({
-      parent: el.merge,
-      theirs,
-      yours: premerge(original, yours, theirs),
-      dir,
-      lang,
-      crlf,
-      labels: { theirs: t('editor.conflictTheirs'), yours: t('editor.conflictYours'), take: t('editor.conflictTake') },
-      phrases: { '$ unchanged lines': t('editor.unchangedLines') },
-    });
+    this.#view = openConflictView({ parent: el.merge, base, yours, theirs, dir, lang, t, onChange: () => this.#update() });
+    this.say('');
+    this.#update();
   }
 
-  /** The contributor's side as it is now, and the panel closed; undefined when none is open. */
-  close(): string | undefined {
-    const resolved = this.#view?.resolved();
+  /** How many parts are still undecided (0 when none is open). */
+  get undecided(): number {
+    return this.#view?.open ?? 0;
+  }
+
+  /** The resolved page, or undefined while a part is undecided (or no conflict is open). */
+  resolved(): string | undefined {
+    return this.#view?.resolved();
+  }
+
+  /** Says why the resolution cannot be sent yet, and takes the contributor to the first open part. */
+  showOpen(count: number): void {
+    this.say(this.#o.t('editor.conflictUnresolved', { count }));
+    this.#view?.focusOpen();
+  }
+
+  say(text: string): void {
+    this.#o.el.conflictMessage.textContent = text;
+    this.#o.el.conflictMessage.hidden = !text;
+  }
+
+  close(): void {
     this.#view?.destroy();
     this.#view = undefined;
-    return resolved;
+  }
+
+  #update(): void {
+    const { el, t } = this.#o;
+    const view = this.#view;
+    if (!view) return;
+    const open = view.open;
+    el.conflictStatus.textContent = t('editor.conflictProgress', { done: view.conflicts - open, total: view.conflicts });
+    el.conflictSubmit.setAttribute('aria-disabled', String(open > 0));
+    el.conflictCancel.textContent = open > 0 ? t('editor.conflictBackMine') : t('editor.conflictEditResolved');
+    if (open === 0) this.say('');
   }
 }

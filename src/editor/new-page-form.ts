@@ -5,7 +5,7 @@
  */
 import { fileNameFor, fileNameProblem, looksHebrew, pageFromTemplate } from '../lib/content/new-page.ts';
 import type { StringKey } from '../lib/i18n/strings.ts';
-import { joinUrl, slugFromPath } from '../lib/paths.ts';
+import { joinUrl, sectionOf, slugFromPath } from '../lib/paths.ts';
 import type { Draft } from './drafts.ts';
 import type { EditorPage, NewPageData, PageEntry, TemplateEntry } from './types.ts';
 
@@ -27,18 +27,24 @@ export interface Prefill extends NewPageChoice {
   reopen: boolean;
 }
 
-/** What the address asks for: `?title=` (red links, empty searches), `?path=` (a relative red link), or a reload's full choice. */
-export function prefill(params: URLSearchParams, data: Pick<NewPageData, 'sections' | 'defaultLang'>): Prefill {
+/**
+ * What the address asks for: `?title=` (red links, empty searches), `?path=` (a relative red
+ * link), `?from=` (the page the contributor came from: its section), or a reload's full choice.
+ * The page's language follows the title's script, else the language of this `/new/`.
+ */
+export function prefill(params: URLSearchParams, data: Pick<NewPageData, 'sections' | 'defaultLang' | 'lang'>): Prefill {
   const title = params.get('title')?.trim() ?? '';
   const path = params.get('path')?.replace(/^\/+|\/+$/g, '').replace(/\.mdx?$/i, '');
   const inFolder = Boolean(path && path.includes('/'));
-  const section = params.get('section') ?? path?.split('/')[0];
+  const from = params.get('from');
+  const known = (folder: string | null | undefined) => (folder && data.sections.some((s) => s.folder === folder) ? folder : undefined);
+  const section = known(params.get('section')) ?? known(inFolder ? path!.split('/')[0] : undefined) ?? known(from === null ? undefined : sectionOf(from));
   return {
     title,
-    section: section && data.sections.some((s) => s.folder === section) ? section : '',
+    section: section ?? '',
     name: params.get('name') ?? (inFolder ? fileNameFor(path!.split('/').at(-1)!) : fileNameFor(title)),
     nameEdited: params.has('name') || inFolder,
-    lang: params.get('lang') ?? languageFor(title, data.defaultLang),
+    lang: params.get('lang') ?? languageFor(title, data.lang),
     langEdited: params.has('lang'),
     template: params.get('template'),
     reopen: params.get('open') === '1',
@@ -83,6 +89,40 @@ export function existingPage(pages: readonly PageEntry[], contentPath: string): 
   return pages.find((p) => p.slug.toLowerCase() === slug || p.path?.replace(/\.mdx?$/i, '') === file);
 }
 
+/**
+ * The wiki page the contributor came from, by its address (`document.referrer`: a page, or its
+ * editor or history), as a slug; undefined for another site, `/new/` itself, or no referrer.
+ */
+export function referrerSlug(referrer: string, origin: string, base: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(referrer);
+  } catch {
+    return undefined;
+  }
+  const root = base.endsWith('/') ? base : `${base}/`;
+  if (url.origin !== origin || !url.pathname.startsWith(root)) return undefined;
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname.slice(root.length)).replace(/\/+$/, '');
+  } catch {
+    return undefined;
+  }
+  if (path === 'new' || path.startsWith('new/')) return undefined;
+  return path.replace(/^(?:edit|history)(?:\/|$)/, '');
+}
+
+/** The templates with those written in `lang` first (in their order), then the others. */
+export function templatesFor<T extends Pick<TemplateEntry, 'lang'>>(templates: readonly T[], lang: string): T[] {
+  return [...templates.filter((t) => t.lang === lang), ...templates.filter((t) => t.lang !== lang)];
+}
+
+/** Today in the contributor's time zone, as YAML writes a date: `2026-11-23`. */
+export function localDay(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 /** The address of the open editor, so that a reload opens it again. */
 export function reopenParams(choice: NewPageChoice, template?: string): URLSearchParams {
   const params = new URLSearchParams({ title: choice.title.trim(), section: choice.section, name: choice.name, lang: choice.lang });
@@ -98,8 +138,11 @@ export function canReopen(form: Prefill, data: Pick<NewPageData, 'contentPrefix'
 
 type Site = Pick<NewPageData, 'contentPrefix' | 'baseCommit' | 'defaultLang' | 'base' | 'limits'>;
 
-/** The page the editor opens on: the template (or a blank page) with the title and language filled in. */
-export function newEditorPage(data: Site, choice: NewPageChoice, template: TemplateEntry | undefined): EditorPage {
+/**
+ * The page the editor opens on: the template (or a blank page) with the title and language filled
+ * in, effective `today` and to be reviewed a year later.
+ */
+export function newEditorPage(data: Site, choice: NewPageChoice, template: TemplateEntry | undefined, today = localDay()): EditorPage {
   const format = template?.format ?? 'mdx';
   const contentPath = contentPathOf(choice, format);
   return {
@@ -111,7 +154,7 @@ export function newEditorPage(data: Site, choice: NewPageChoice, template: Templ
     title: choice.title.trim(),
     lang: choice.lang,
     format,
-    source: pageFromTemplate(template?.source ?? '---\n---\n\n', { title: choice.title, lang: choice.lang, defaultLang: data.defaultLang }),
+    source: pageFromTemplate(template?.source ?? '---\n---\n\n', { title: choice.title, lang: choice.lang, defaultLang: data.defaultLang, today }),
     defaultLang: data.defaultLang,
     base: data.base,
     limits: data.limits,

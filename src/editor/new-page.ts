@@ -1,22 +1,24 @@
 /**
  * `/new/`: the form that names a new page (title, section, file name, language, template), then the
  * editor on the page made from the template. The choice is kept in the address, so a reload opens
- * the same editor (and offers its draft); unsent new pages are listed to continue. The form's
- * decisions are in new-page-form.ts; this module shows them.
+ * the same editor (and offers its draft); unsent new pages are listed to continue. Arriving from a
+ * page (a red link, whose address is the same in every language), it takes that page's section,
+ * and opens in that page's language. The form's decisions are in new-page-form.ts; this module
+ * shows them.
  */
 import { bindElements, type Bound } from '../dom/elements.ts';
 import { fileNameFor } from '../lib/content/new-page.ts';
-import { translator, type Translate } from '../lib/i18n/strings.ts';
+import { translator, uiLang, type Translate } from '../lib/i18n/strings.ts';
 import { joinUrl } from '../lib/paths.ts';
 import { DraftStore, type Draft } from './drafts.ts';
 import { mountEditor } from './editor.ts';
 import { loadPages } from './entry.ts';
-import { choiceProblem, canReopen, contentPathOf, draftEditorPage, existingPage, languageFor, needsEnglishName, newEditorPage, plannedAddress, prefill, reopenParams, type NewPageChoice } from './new-page-form.ts';
+import { choiceProblem, canReopen, contentPathOf, draftEditorPage, existingPage, languageFor, needsEnglishName, newEditorPage, plannedAddress, prefill, referrerSlug, reopenParams, templatesFor, type NewPageChoice } from './new-page-form.ts';
 import { readEmbedded, type EditorPage, type NewPageData, type PagesFile } from './types.ts';
 
 const nw = <Tag extends keyof HTMLElementTagNameMap>(name: string, tag: Tag) => [`[data-new-${name}]`, tag] as const;
 
-/** The elements of src/pages/new.astro, each found once by its `data-new-*` attribute. */
+/** The elements of src/pages/new/[...lang].astro, each found once by its `data-new-*` attribute. */
 export const newPageSpec = {
   heading: nw('heading', 'h1'),
   path: nw('path', 'p'),
@@ -42,21 +44,32 @@ export function startNewPage(): void {
 }
 
 function run(data: NewPageData, el: NewPageElements): void {
-  const lang = document.documentElement.lang || data.defaultLang;
+  const { lang } = data;
   const t = translator(lang);
   const pages = loadPages(data.base);
-  const form = fillFromAddress(data, el);
+  const params = new URLSearchParams(location.search);
+  const from = params.get('from') ?? referrerSlug(document.referrer, location.origin, data.base);
+  if (from !== undefined && !params.has('from')) params.set('from', from);
+  const form = fillFromAddress(data, el, params);
+  if (from !== undefined && !form.reopen) void followLanguageOf(from, data, pages, params);
   const template = () => {
     const chosen = el.form.querySelector<HTMLInputElement>('input[name="template"]:checked')?.value ?? '';
     return data.templates.find((tpl) => tpl.name === chosen);
   };
   const format = () => template()?.format ?? 'mdx';
   const choice = (): NewPageChoice => ({ title: el.title.value, section: el.section.value, name: el.name.value, lang: el.lang.value });
+  let templateChosen = form.template !== null;
+  let listedFor = '';
 
-  // The file name and the language follow the title until the contributor sets them.
+  // The file name and the language follow the title until the contributor sets them; the
+  // templates of the page's language come first (and the first is chosen, until one is picked).
   const update = () => {
     if (!form.nameEdited) el.name.value = fileNameFor(el.title.value);
-    if (!form.langEdited) el.lang.value = languageFor(el.title.value, data.defaultLang);
+    if (!form.langEdited) el.lang.value = languageFor(el.title.value, lang);
+    if (listedFor !== el.lang.value) {
+      listedFor = el.lang.value;
+      orderTemplates(el.form, templatesFor(data.templates, listedFor), !templateChosen);
+    }
     el.nameHint.textContent = (needsEnglishName(el.title.value) ? el.nameHint.dataset.hebrew : el.nameHint.dataset.hint) ?? '';
     el.ext.textContent = `.${format()}`;
     const planned = plannedAddress(data, choice(), format());
@@ -67,7 +80,13 @@ function run(data: NewPageData, el: NewPageElements): void {
     form.nameEdited = true;
     update();
   });
-  el.lang.addEventListener('change', () => (form.langEdited = true));
+  el.lang.addEventListener('change', () => {
+    form.langEdited = true;
+    update();
+  });
+  el.form.addEventListener('change', (event) => {
+    if ((event.target as HTMLInputElement).name === 'template') templateChosen = true;
+  });
   el.section.addEventListener('change', update);
   el.form.addEventListener('change', update);
   update();
@@ -114,9 +133,32 @@ function run(data: NewPageData, el: NewPageElements): void {
   if (canReopen(form, data)) el.form.requestSubmit();
 }
 
+/**
+ * Opens this `/new/` in the language of the page the contributor came from (a red link's address
+ * does not say it), keeping what the address asks for.
+ */
+async function followLanguageOf(from: string, data: NewPageData, pages: Promise<PagesFile | undefined>, params: URLSearchParams): Promise<void> {
+  const page = (await pages)?.pages.find((p) => p.slug === from);
+  const wanted = page && uiLang(page.lang);
+  const route = wanted && wanted !== uiLang(data.lang) ? data.routes[wanted] : undefined;
+  if (route) location.replace(`${route}?${params}`);
+}
+
+/** Puts the template choices in `order` (the blank page stays last), choosing the first when `choose`. */
+function orderTemplates(form: HTMLFormElement, order: readonly { name: string }[], choose: boolean): void {
+  const radios = [...form.querySelectorAll<HTMLInputElement>('input[name="template"]')];
+  const labelOf = (name: string) => radios.find((r) => r.value === name)?.closest('label');
+  const labels = order.map((tpl) => labelOf(tpl.name)).filter((l): l is HTMLLabelElement => Boolean(l));
+  const blank = labelOf('');
+  labels[0]?.parentElement?.insertBefore(labels[0], labels[0].parentElement.querySelector('.template-choice'));
+  for (let i = 1; i < labels.length; i++) labels[i - 1]!.after(labels[i]!);
+  if (blank) labels.at(-1)?.after(blank);
+  if (choose && labels[0]) labels[0].querySelector('input')!.checked = true;
+}
+
 /** Fills the form in from the address; returns what it found, whose `*Edited` flags the form keeps up to date. */
-function fillFromAddress(data: NewPageData, el: NewPageElements) {
-  const form = prefill(new URLSearchParams(location.search), data);
+function fillFromAddress(data: NewPageData, el: NewPageElements, params: URLSearchParams) {
+  const form = prefill(params, data);
   el.title.value = form.title;
   if (form.section) el.section.value = form.section;
   el.name.value = form.name;

@@ -27,6 +27,9 @@ export function showPreview(el: PaneElements, result: RenderResponse, imageUrl: 
       a.rel = 'noopener';
     }
   }
+  // The preview is one tab stop (it scrolls with the arrow keys), not one per link: Tab goes from
+  // the source to the summary. Its links still work with the mouse and by touch.
+  for (const focusable of el.previewBody.querySelectorAll<HTMLElement>('a[href], summary, [tabindex]')) focusable.tabIndex = -1;
 }
 
 /** Marks the pane busy while a render is under way. */

@@ -16,6 +16,15 @@ export const editorShellSpec = {
   draftDiscard: ed('draft-discard', 'button'),
   // Editing: source, toolbar, preview, problems, images and the form.
   workspace: ed('workspace', 'div'),
+  // The page's properties (the frontmatter as a form).
+  properties: ed('properties', 'details'),
+  propertiesNote: ed('properties-note', 'p'),
+  propertiesFields: ed('properties-fields', 'div'),
+  ownerChoices: ed('owner-choices', 'datalist'),
+  tagChoices: ed('tag-choices', 'datalist'),
+  // Write / Preview on narrow screens.
+  tabs: ed('tabs', 'div'),
+  panes: ed('panes', 'div'),
   sourceTitle: ed('source-title', 'h2'),
   toolbar: ed('toolbar', 'div'),
   imageInput: ed('image-input', 'input'),
@@ -33,6 +42,7 @@ export const editorShellSpec = {
   imageMessage: ed('image-message', 'p'),
   form: ed('form', 'form'),
   summary: ed('summary', 'input'),
+  summaryHint: ed('summary-hint', 'p'),
   reason: ed('reason', 'textarea'),
   reviewButton: ed('review-button', 'button'),
   draftStatus: ed('draft-status', 'span'),
@@ -51,6 +61,8 @@ export const editorShellSpec = {
   conflict: ed('conflict', 'section'),
   conflictHeading: ed('conflict-heading', 'h2'),
   merge: ed('merge', 'div'),
+  conflictStatus: ed('conflict-status', 'p'),
+  conflictMessage: ed('conflict-message', 'p'),
   conflictSubmit: ed('conflict-submit', 'button'),
   conflictCancel: ed('conflict-cancel', 'button'),
   // The proposal, submitted.

@@ -9,7 +9,7 @@ import { markdownKeymap, markdownLanguage } from '@codemirror/lang-markdown';
 import { HighlightStyle, Language, LanguageSupport, syntaxHighlighting } from '@codemirror/language';
 import { lintGutter, lintKeymap } from '@codemirror/lint';
 import { Compartment, EditorState, RangeSetBuilder, type Extension } from '@codemirror/state';
-import { Decoration, drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers, ViewPlugin, type DecorationSet, type KeyBinding, type ViewUpdate } from '@codemirror/view';
+import { Decoration, Direction, drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers, ViewPlugin, type DecorationSet, type KeyBinding, type ViewUpdate } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import type { MarkdownConfig, MarkdownParser } from '@lezer/markdown';
 
@@ -66,42 +66,67 @@ const theme = EditorView.theme({
   '.cm-tooltip': { backgroundColor: 'var(--bg)', color: 'var(--fg)', border: '1px solid var(--border)' },
 });
 
+const strong = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]|[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+const directionOf = (text: string): 'ltr' | 'rtl' | undefined => {
+  const letter = strong.exec(text)?.[0];
+  return letter === undefined ? undefined : /[A-Za-z\u00C0-\u04FF]/.test(letter) ? 'ltr' : 'rtl';
+};
+/** A frontmatter line `key: value` (the key, with its colon and the space after it). */
+const keyLine = /^([A-Za-z_][\w-]*[ \t]*:[ \t]*)(.*)$/;
+
+/** The last line of the frontmatter (its closing `---`), or 0 when the page has none. */
+function frontmatterLines(doc: EditorView['state']['doc']): number {
+  if (doc.lines < 2 || !/^---[ \t]*$/.test(doc.line(1).text)) return 0;
+  for (let n = 2; n <= Math.min(doc.lines, 500); n++) if (/^(?:---|\.\.\.)[ \t]*$/.test(doc.line(n).text)) return n;
+  return 0;
+}
+
 /**
- * Lines written in the other script read in their own direction (frontmatter keys and English
- * lines of a Hebrew page left to right, a Hebrew line of an English page right to left), judged
- * by the line's first strong letter, as the site's paragraphs are.
+ * Lines written in the other script read in their own direction (English lines of a Hebrew page
+ * left to right, a Hebrew line of an English page right to left), judged by the line's first
+ * strong letter, as the site's paragraphs are. A frontmatter line is judged by its value
+ * (`title: חופשה שנתית` reads right to left, `review_by: 2027-01-31` left to right), and its key
+ * stays one left-to-right piece (`title:`) inside a right-to-left line.
  */
 function lineDirections(pageDir: 'ltr' | 'rtl'): Extension {
-  const other = pageDir === 'rtl' ? 'ltr' : 'rtl';
-  const mark = Decoration.line({ attributes: { dir: other } });
-  const strong = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]|[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
-  const build = (view: EditorView): DecorationSet => {
-    const builder = new RangeSetBuilder<Decoration>();
+  const lineMark = { ltr: Decoration.line({ attributes: { dir: 'ltr' } }), rtl: Decoration.line({ attributes: { dir: 'rtl' } }) };
+  const keyMark = Decoration.mark({ attributes: { dir: 'ltr' }, bidiIsolate: Direction.LTR });
+  const build = (view: EditorView): { lines: DecorationSet; keys: DecorationSet } => {
+    const lines = new RangeSetBuilder<Decoration>();
+    const keys = new RangeSetBuilder<Decoration>();
+    const lastFrontmatter = frontmatterLines(view.state.doc);
     for (const { from, to } of view.visibleRanges) {
       for (let pos = from; pos <= to; ) {
         const line = view.state.doc.lineAt(pos);
-        const letter = strong.exec(line.text)?.[0];
-        if (letter && (/[A-Za-z\u00C0-\u04FF]/.test(letter) ? 'ltr' : 'rtl') === other) builder.add(line.from, line.from, mark);
+        const key = line.number > 1 && line.number < lastFrontmatter ? keyLine.exec(line.text) : null;
+        const dir = key ? (directionOf(key[2]!) ?? 'ltr') : directionOf(line.text);
+        if (dir && dir !== pageDir) lines.add(line.from, line.from, lineMark[dir]);
+        if (key && dir === 'rtl' && key[2]) keys.add(line.from, line.from + key[1]!.trimEnd().length, keyMark);
         pos = line.to + 1;
       }
     }
-    return builder.finish();
+    return { lines: lines.finish(), keys: keys.finish() };
   };
-  return [
-    EditorView.perLineTextDirection.of(true),
-    ViewPlugin.fromClass(
-      class {
-        decorations: DecorationSet;
-        constructor(view: EditorView) {
-          this.decorations = build(view);
-        }
-        update(update: ViewUpdate) {
-          if (update.docChanged || update.viewportChanged) this.decorations = build(update.view);
-        }
+  const plugin = ViewPlugin.fromClass(
+    class {
+      lines: DecorationSet;
+      keys: DecorationSet;
+      constructor(view: EditorView) {
+        ({ lines: this.lines, keys: this.keys } = build(view));
+      }
+      update(update: ViewUpdate) {
+        if (update.docChanged || update.viewportChanged) ({ lines: this.lines, keys: this.keys } = build(update.view));
+      }
+    },
+    {
+      decorations: (v) => v.lines,
+      provide: (p) => {
+        const keys = (view: EditorView) => view.plugin(p)?.keys ?? Decoration.none;
+        return [EditorView.decorations.of(keys), EditorView.bidiIsolatedRanges.of(keys)];
       },
-      { decorations: (v) => v.decorations },
-    ),
-  ];
+    },
+  );
+  return [EditorView.perLineTextDirection.of(true), plugin];
 }
 
 export interface BasicsOptions {

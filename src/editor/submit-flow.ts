@@ -13,7 +13,9 @@
  * | submitting | answered | submitted, failed, conflict, or editing (the service refused the page)   |
  * | failed     | send     | preparing (a retry)                                                      |
  * | failed     | back     | editing                                                                  |
- * | conflict   | resolved | checking (to be sent at once), or editing                                |
+ * | conflict   | resolved | checking (to be sent at once), or editing; while a part is undecided,   |
+ * |            |          | conflict again, with a notice saying how many                           |
+ * | conflict   | back     | editing, the contributor's own text on the old base (nothing resolved)   |
  * | editing    | restored | editing, with the attempt of the restored draft                          |
  *
  * One idempotency key per attempt: a retry of the same request reuses it (the service then
@@ -49,8 +51,11 @@ export type SubmitState =
   | { name: 'preparing'; attempt?: Attempt }
   | { name: 'submitting'; attempt: Attempt }
   | { name: 'failed'; attempt: Attempt; failure: Failure }
-  /** The page changed in the same place since the base commit; `yours` is the text that was sent. */
-  | { name: 'conflict'; attempt: Attempt; head: string; theirs: string; yours: string }
+  /**
+   * The page changed in the same place since the base commit; `yours` is the text that was sent.
+   * `notice`: the contributor tried to go on while parts were undecided.
+   */
+  | { name: 'conflict'; attempt: Attempt; head: string; theirs: string; yours: string; notice?: { kind: 'unresolved'; count: number } }
   | { name: 'submitted'; proposal: Proposal };
 
 export type SubmitEvent =
@@ -63,8 +68,8 @@ export type SubmitEvent =
   | { type: 'send' }
   | { type: 'prepared'; fingerprint: string }
   | { type: 'answered'; outcome: SubmitOutcome }
-  /** The contributor resolved a conflict, to submit it at once or to edit it further. */
-  | { type: 'resolved'; then: 'submit' | 'edit' }
+  /** The contributor resolved a conflict, to submit it at once or to edit it further; `open`: parts still undecided. */
+  | { type: 'resolved'; then: 'submit' | 'edit'; open: number }
   /** A draft was restored, with the attempt it had made. */
   | { type: 'restored'; attempt?: Attempt };
 
@@ -109,8 +114,11 @@ export function transition(state: SubmitState, event: SubmitEvent, options: Subm
       if (event.type === 'back') return { name: 'editing', attempt: state.attempt };
       return state;
     case 'conflict':
-      // The resolution is a new request, on the page as it is now: it gets a key of its own.
+      if (event.type === 'back') return { name: 'editing', attempt: state.attempt };
       if (event.type !== 'resolved') return state;
+      // Nothing undecided is sent, nor taken back into the editor as if it were decided.
+      if (event.open > 0) return { ...state, notice: { kind: 'unresolved', count: event.open } };
+      // The resolution is a new request, on the page as it is now: it gets a key of its own.
       return event.then === 'submit' ? { name: 'checking', then: 'submit' } : { name: 'editing' };
     case 'submitted':
       return state;

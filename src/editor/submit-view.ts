@@ -110,7 +110,8 @@ export class SubmitView {
       case 'failed':
         return this.#failed(state.failure);
       case 'conflict':
-        return void this.#o.conflict.open(this.#o.drafts.original, state.yours, state.theirs).then(() => {
+        if (state.notice) return this.#o.conflict.showOpen(state.notice.count);
+        return void this.#o.conflict.show(this.#o.drafts.original, state.yours, state.theirs).then(() => {
           this.#showStage(state);
           el.conflictHeading.focus();
         });
@@ -130,6 +131,8 @@ export class SubmitView {
     el.reviewButton.disabled = state.name === 'checking';
     const busy = state.name === 'preparing' || state.name === 'submitting';
     el.submit.disabled = busy;
+    // After a failure, Retry (beside the message) is the one thing to do.
+    el.submit.hidden = state.name === 'failed';
     if (busy) el.review.setAttribute('aria-busy', 'true');
     else el.review.removeAttribute('aria-busy');
   }
@@ -156,7 +159,7 @@ export class SubmitView {
         say(el.formMessage, t('editor.summaryRequired'));
         return el.summary.focus();
       case 'problems':
-        say(el.formMessage, notice.count === 1 ? t('editor.fixProblemsOne') : t('editor.fixProblems', { count: notice.count }));
+        say(el.formMessage, t('editor.fixProblems', { count: notice.count }));
         return problems.focus();
       case 'noChanges':
         return say(el.formMessage, t('editor.noChanges'));
@@ -210,17 +213,17 @@ export class SubmitView {
 
   #failed(failure: Failure): void {
     const { el, t } = this.#o;
-    const message =
-      failure.kind === 'signin' ? t('editor.errorSignIn', { error: failure.message }) : failure.status === 0 ? t('editor.errorNetwork', { error: failure.message }) : t('editor.errorServer', { error: failure.message });
-    const sentence = /[.!?…)]$/.test(message) ? message : `${message}.`;
-    say(el.submitMessage, `${sentence}${/draft/i.test(message) ? '' : ` ${t('editor.draftKept')}`}`);
+    say(el.submitMessage, failureMessage(failure, t, navigator.onLine));
     appendSignIn(el.submitMessage, failure.kind === 'signin' ? (failure.loginUrl ?? this.#o.session()?.loginUrl) : undefined, t);
     const retry = document.createElement('button');
     retry.type = 'button';
     retry.className = 'button button-primary';
     retry.textContent = t('editor.retry');
     retry.addEventListener('click', () => this.flow.send({ type: 'send' }));
-    el.submitMessage.append(' ', retry);
+    const actions = document.createElement('span');
+    actions.className = 'editor-actions';
+    actions.append(retry);
+    el.submitMessage.append(actions);
     retry.focus();
   }
 
@@ -238,14 +241,38 @@ export class SubmitView {
     el.successHeading.focus();
   }
 
-  /** The contributor's side of the conflict becomes their text, based on the page as it is now. */
+  /**
+   * "Submit the resolved version" or "Back to editing" in the conflict panel. Once every part is
+   * decided, the resolution becomes the contributor's text, based on the page as it is now; before
+   * that, going back keeps their own text on the old base, and submitting says what is left.
+   */
   #resolve(then: 'submit' | 'edit'): void {
     const state = this.flow.state;
-    const resolved = state.name === 'conflict' ? this.#o.conflict.close() : undefined;
-    if (state.name !== 'conflict' || resolved === undefined) return;
-    this.#o.editor.setText(resolved);
-    this.#o.drafts.rebase(state.head, state.theirs);
-    this.flow.send({ type: 'resolved', then });
-    this.#o.drafts.saveNow();
+    if (state.name !== 'conflict') return;
+    const { conflict, editor, drafts } = this.#o;
+    const open = conflict.undecided;
+    const resolved = open === 0 ? conflict.resolved() : undefined;
+    if (resolved === undefined) {
+      if (then === 'edit') {
+        conflict.close();
+        this.flow.send({ type: 'back' });
+      } else this.flow.send({ type: 'resolved', then, open: Math.max(open, 1) });
+      return;
+    }
+    conflict.close();
+    editor.setText(resolved);
+    drafts.rebase(state.head, state.theirs);
+    this.flow.send({ type: 'resolved', then, open: 0 });
+    drafts.saveNow();
   }
 }
+
+/** What went wrong, in words, with what happens to the draft: never a browser's bare "Failed to fetch". */
+export function failureMessage(failure: Failure, t: Translate, online: boolean): string {
+  if (failure.kind === 'signin') return `${sentence(t('editor.errorSignIn', { error: failure.message }))} ${t('editor.draftKept')}`;
+  if (failure.status === 0) return online ? t('editor.errorUnreachable') : t('editor.errorOffline');
+  const message = sentence(t('editor.errorServer', { error: failure.message }));
+  return /draft/i.test(failure.message) ? message : `${message} ${t('editor.draftKept')}`;
+}
+
+const sentence = (text: string) => (/[.!?…)]$/.test(text) ? text : `${text}.`);

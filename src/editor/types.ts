@@ -69,6 +69,14 @@ export interface PagesFile {
   pages: PageEntry[];
   /** Files beside the pages (images, PDFs) under the content folder, as the site publishes them. */
   assets: string[];
+  /** What the properties form offers: every owner and tag the wiki's pages use. */
+  propertyChoices?: PropertyChoices;
+}
+
+/** The owners and tags in use across the wiki, sorted, for the properties form's suggestions. */
+export interface PropertyChoices {
+  owners: string[];
+  tags: string[];
 }
 
 /** A template for `/new/`. */
@@ -77,6 +85,8 @@ export interface TemplateEntry {
   title: string;
   description?: string;
   format: 'md' | 'mdx';
+  /** The language the template is written in (its `lang`, else the wiki's). */
+  lang: string;
   /** The template's text, its `template:` key already removed. */
   source: string;
 }
@@ -90,6 +100,10 @@ export interface NewPageData {
   contentPrefix: string | null;
   baseCommit: string | null;
   defaultLang: string;
+  /** The language of this page's UI (`/new/` the wiki's, `/new/he/` Hebrew). */
+  lang: string;
+  /** `/new/` in each language of the UI, by language. */
+  routes: Record<string, string>;
   base: string;
   limits: ProposalLimits;
 }

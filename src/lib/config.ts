@@ -28,6 +28,12 @@ export const siteConfigSchema = z.strictObject({
    * pages may not use them unless this says `allow`. The build itself never fails on them.
    */
   policy: z.strictObject({ externalImages: z.enum(['refuse', 'allow']).default('refuse') }).prefault({}),
+  /**
+   * The static site is deployed without the Node server (GitHub Pages, a plain CDN;
+   * `PINKAS_STATIC_ONLY=true`): pages then link what the server would serve (a page's own change
+   * feed) to its static counterpart (the feed of the page's section).
+   */
+  staticOnly: z.boolean().default(false),
   /** How many pages the home page lists under "Recently updated". */
   recentCount: z.number().int().min(0).max(50).default(8),
 });
@@ -42,6 +48,7 @@ export function resolveSiteConfig(input: SiteConfigInput, env: Record<string, st
     ...(env.PINKAS_SITE ? { site: env.PINKAS_SITE } : {}),
     ...(env.PINKAS_BASE ? { base: env.PINKAS_BASE } : {}),
     ...(env.PINKAS_REPOSITORY ? { repository: env.PINKAS_REPOSITORY } : {}),
+    ...(env.PINKAS_STATIC_ONLY ? { staticOnly: /^(1|true|yes)$/i.test(env.PINKAS_STATIC_ONLY) } : {}),
   };
   const result = siteConfigSchema.safeParse(merged);
   if (!result.success) {

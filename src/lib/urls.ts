@@ -1,3 +1,4 @@
+import { uiLang } from './i18n/strings.ts';
 import { joinUrl } from './paths.ts';
 import type { UrlScheme } from './markdown/render.ts';
 
@@ -17,4 +18,13 @@ export function urlScheme(base: string): UrlScheme {
 export function absoluteUrl(site: string | undefined, base: string, path: string): string {
   const local = joinUrl(base, path);
   return site ? new URL(local, site).href : local;
+}
+
+/**
+ * Where "New page" leads from a page in `lang`, below the base path: `new/` in the wiki's own
+ * language, `new/<lang>/` in another language of the UI (so a Hebrew page's link opens it in Hebrew).
+ */
+export function newPagePath(lang: string, defaultLang: string): string {
+  const ui = uiLang(lang);
+  return ui === uiLang(defaultLang) ? 'new/' : `new/${ui}/`;
 }

@@ -25,6 +25,8 @@ export const pageDataSchema = z.object({
   verified: z.string().optional(),
   supersededBy: z.union([z.object({ slug: z.string(), title: z.string() }), z.object({ missing: z.string() })]).optional(),
   order: z.number().optional(),
+  /** Audiences that must confirm having read the current revision: group names or `all` (empty: nobody). */
+  acknowledge: z.array(z.string()),
   /** Frontmatter keys Pinkas does not know, kept as they were. */
   extra: z.record(z.string(), z.unknown()),
   section: z.string(),

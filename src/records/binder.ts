@@ -1,7 +1,7 @@
 /**
  * The printed binder of a section (/print/<section>/): each procedure's text comes from its own
- * page, a few pages at a time, into the binder's place for it. When all are in, the binder says so
- * and `<body data-binder-ready>` is set (the PDF export waits for it).
+ * page, a few pages at a time, into the binder's place for it, its disclosures open. When all are
+ * in, the binder says so and `<body data-binder-ready>` is set (the PDF export waits for it).
  */
 const AT_ONCE = 6;
 
@@ -10,7 +10,10 @@ async function fill(target: HTMLElement, parser: DOMParser): Promise<void> {
   if (!response.ok) return;
   const page = parser.parseFromString(await response.text(), 'text/html');
   const prose = page.querySelector('article.page .prose');
-  if (prose) target.replaceChildren(...[...prose.childNodes].map((n) => document.importNode(n, true)));
+  if (!prose) return;
+  target.replaceChildren(...[...prose.childNodes].map((n) => document.importNode(n, true)));
+  // Disclosures print open: on paper nobody can unfold them.
+  for (const details of target.querySelectorAll('details')) details.open = true;
 }
 
 export async function fillBinder(): Promise<void> {

@@ -97,11 +97,13 @@ export function startSearchBox(): void {
   });
   input.addEventListener('blur', () => setTimeout(() => !form.contains(document.activeElement) && setOpen(false), 100));
 
-  // Ctrl/Cmd+K anywhere, or "/" outside a text field, focuses the search box.
+  // Ctrl/Cmd+K or "/" focuses the search box — but not from a place where the reader types: there
+  // the keys are that field's own (in the editor's source, Ctrl+K inserts a link).
   document.addEventListener('keydown', (event) => {
     const target = event.target as HTMLElement;
-    const typing = target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-    if ((event.key === 'k' && (event.ctrlKey || event.metaKey)) || (event.key === '/' && !typing)) {
+    const editable = target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+    if ((editable && target !== input) || event.defaultPrevented) return;
+    if ((event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey) && !event.shiftKey) || (event.key === '/' && !editable)) {
       event.preventDefault();
       input.focus();
       input.select();

@@ -33,9 +33,24 @@ function addSecurityHeaders(res: ServerResponse): void {
   for (const { name, value } of headers) res.setHeader(name, value);
 }
 
+/**
+ * `service.json` says whether the site has its Node service. The static build ships it as
+ * `{"service":false}` (src/pages/service.json.ts), so a static host answers without a 404; this
+ * server answers `true` in its place. The browser widgets ask it before they call /api/.
+ */
+const servicePath = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}service.json`;
+
+function answersService(req: IncomingMessage, res: ServerResponse): boolean {
+  if ((req.url ?? '').split('?')[0] !== servicePath || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(req.method === 'HEAD' ? undefined : '{"service":true}');
+  return true;
+}
+
 /** The adapter's request handler with the security headers: what `astro preview` serves. */
 export const handler: typeof astroHandler = (req, res, ...rest) => {
   addSecurityHeaders(res);
+  if (answersService(req, res)) return;
   return astroHandler(req, res, ...rest);
 };
 export { options };
@@ -49,5 +64,13 @@ if (!listen.ok) {
 if (autostart) {
   if (listen.host !== undefined) process.env.HOST = listen.host;
   const { server } = startServer();
-  server.server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => addSecurityHeaders(res));
+  // In front of the adapter's own request listener: the headers on every response, and
+  // service.json answered before the adapter would serve the static `false`.
+  const adapter = server.server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  server.server.removeAllListeners('request');
+  server.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    addSecurityHeaders(res);
+    if (answersService(req, res)) return;
+    for (const listener of adapter) listener(req, res);
+  });
 }

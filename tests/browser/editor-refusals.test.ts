@@ -1,20 +1,19 @@
 /**
- * What the editor refuses or cannot simply send: unsafe content marked at its line, the service's
- * refusal shown at its line, and a conflict with a newer change on `main` resolved side by side.
+ * What the editor refuses: unsafe content marked at its line, and the service's refusal shown at
+ * its line (a conflict with a newer change on `main`: editor-conflicts.test.ts).
  */
-import { readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openPage } from '../support/browser.ts';
-import { editorReady, git, lineWith, preview, source, typeAtEnd } from '../support/editor-page.ts';
+import { editorReady, lineWith, preview, source, typeAtEnd } from '../support/editor-page.ts';
 
 const site = inject('siteUrl');
 const repoDir = inject('repoDir');
 const browser = await launchBrowser();
 afterAll(() => browser.close());
 
-describe('refusals and conflicts', () => {
+describe('refusals', () => {
   it('shows unsafe content at its line and refuses to submit it', async () => {
     const { page, errors } = await openPage(browser);
     const posts: string[] = [];
@@ -24,7 +23,7 @@ describe('refusals and conflicts', () => {
     const lines = (await readFile(path.join(repoDir, 'content/finance/corporate-card.mdx'), 'utf8')).split('\n').length;
     await typeAtEnd(page, '<script>alert(document.cookie)</script>');
     const problems = page.locator('[data-ed="problems"] li');
-    await expect.poll(() => problems.allTextContents()).toEqual([`Line ${lines + 1}: <script> is not allowed in wiki pages and was removed`]);
+    await expect.poll(() => problems.allTextContents()).toEqual([`Line ${lines + 1}: <script> is not allowed in wiki pages: delete it (the page is published without it)`]);
     // Marked in the editor at that line: underlined, with a marker in the gutter.
     await expect.poll(() => source(page).locator('.cm-lintRange-error').textContent()).toBe('<script>alert(document.cookie)</script>');
     expect(await page.locator('.cm-gutter-lint .cm-lint-marker-error').count()).toBe(1);
@@ -79,53 +78,4 @@ describe('refusals and conflicts', () => {
     expect(await problems.count()).toBe(0);
   });
 
-  it('resolves a conflict with a newer change on main side by side, and submits the resolution', async () => {
-    const { page, errors } = await openPage(browser);
-    const file = 'content/customer-service/sla.md';
-    await page.goto(`${site}/edit/customer-service/sla/`);
-    await editorReady(page);
-
-    // Meanwhile someone changes the same line on main (without touching the working tree).
-    const before = git(['rev-parse', 'main']);
-    const theirs = git(['show', `main:${file}`], { raw: true }).replace('\n## Targets\n', '\n## Response targets\n');
-    const blob = git(['hash-object', '-w', '--stdin'], { input: theirs });
-    const index = path.join(tmpdir(), `pinkas-index-${process.pid}-${Date.now()}`);
-    git(['read-tree', 'main'], { env: { GIT_INDEX_FILE: index } });
-    git(['update-index', '--cacheinfo', `100644,${blob},${file}`], { env: { GIT_INDEX_FILE: index } });
-    const tree = git(['write-tree'], { env: { GIT_INDEX_FILE: index } });
-    await rm(index, { force: true });
-    const who = { GIT_AUTHOR_NAME: 'Tom Becker', GIT_AUTHOR_EMAIL: 'tom@galil.example', GIT_COMMITTER_NAME: 'Tom Becker', GIT_COMMITTER_EMAIL: 'tom@galil.example' };
-    const head = git(['commit-tree', tree, '-p', before, '-m', 'SLA: response targets'], { env: who });
-    git(['update-ref', 'refs/heads/main', head, before]);
-
-    await (await lineWith(page, source(page), /^## Targets$/)).click();
-    await page.keyboard.press('End');
-    await page.keyboard.type(' and clocks');
-    await page.getByLabel('Summary of your change').fill('Targets: mention the clock');
-    await page.getByRole('button', { name: 'Review changes' }).click();
-    await page.getByRole('button', { name: 'Submit proposal' }).click();
-
-    const conflict = page.getByRole('region', { name: 'Someone else changed the same part of this page' });
-    await conflict.waitFor();
-    const current = conflict.getByRole('textbox', { name: 'Current version on the wiki' });
-    const mine = conflict.getByRole('textbox', { name: 'Your version (edit it)' });
-    expect(await current.textContent()).toContain('## Response targets');
-    expect(await mine.textContent()).toContain('## Targets and clocks');
-    // Take both: edit my side of the conflicting line.
-    await (await lineWith(page, mine, '## Targets and clocks')).click();
-    await page.keyboard.press('End');
-    await page.keyboard.press('Shift+Home');
-    await page.keyboard.type('## Response targets and clocks');
-    await conflict.getByRole('button', { name: 'Submit the resolved version' }).click();
-
-    await page.getByRole('region', { name: 'Your proposal has been submitted' }).waitFor();
-    const branch = (await page.locator('[data-ed="success-branch"]').textContent())!;
-    expect(git(['rev-parse', `${branch}~1`])).toBe(head);
-    expect(git(['diff', '--name-only', `${branch}~1`, branch])).toBe(file);
-    const resolved = git(['show', `${branch}:${file}`], { raw: true });
-    expect(resolved).toBe(theirs.replace('\n## Response targets\n', '\n## Response targets and clocks\n'));
-    expect(errors).toEqual([]);
-    // Put main back, so that the repository's HEAD matches its working tree again for other tests.
-    git(['update-ref', 'refs/heads/main', before, head]);
-  });
 });

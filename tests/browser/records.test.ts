@@ -14,7 +14,7 @@ describe('document control and history', () => {
     const meta = page.locator('.page-meta');
     expect(await meta.textContent()).toContain('@noa-shapiro');
     expect(await meta.locator('dt', { hasText: 'Revision' }).locator('xpath=following-sibling::dd').textContent()).toBe('1');
-    expect(await meta.locator('.badge.review-overdue').textContent()).toBe('Review overdue');
+    expect(await meta.locator('dd .badge.review-overdue').textContent()).toBe('Review overdue');
     // Printed, the page carries its revision and the "uncontrolled" notice.
     await page.emulateMedia({ media: 'print' });
     const print = page.locator('.print-header');

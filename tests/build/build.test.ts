@@ -43,6 +43,22 @@ describe('npm run build', () => {
     expect(html).toContain('href="/new/?title=Sick%20leave"');
   });
 
+  it('links a page to its section’s feed when the site is deployed without the Node server (PINKAS_STATIC_ONLY)', async () => {
+    const dir = await tempContent({
+      'hr/index.md': '---\ntitle: HR\n---\nThe HR section.\n',
+      'hr/leave.md': '---\ntitle: Leave\n---\n# Leave\n\nText.\n',
+    });
+    const result = await buildSite({ contentDir: dir, env: { PINKAS_STATIC_ONLY: 'true' } });
+    expect(result.code, result.output).toBe(0);
+    const html = await readFile(path.join(result.clientDir, 'hr/leave/index.html'), 'utf8');
+    expect(html).not.toContain('/api/feeds/');
+    expect(html).toMatch(/<a href="\/changes\/hr\.xml" type="application\/atom\+xml">Changes anywhere in its section, HR<\/a>/);
+    // One feed file per section, none per page.
+    const feed = await readFile(path.join(result.clientDir, 'changes/hr.xml'), 'utf8');
+    expect(feed).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+    await expect(readFile(path.join(result.clientDir, 'changes/hr/leave.xml'), 'utf8')).rejects.toThrow();
+  });
+
   it('builds a wiki of 600 pages under an open-file limit of 256, as on a Mac (files are read a few at a time)', async () => {
     const files: Record<string, string> = {};
     for (let s = 1; s <= 10; s++) files[`s${s}/index.md`] = `---\ntitle: Section ${s}\n---\nSection ${s}.\n`;

@@ -21,9 +21,9 @@ export default async function setup(project: TestProject) {
   const [wiki, browser] = await Promise.all([startWiki(), browserDescription()]);
   console.log(`[pinkas] browser tests run in ${browser}`);
   project.provide('siteUrl', wiki.url);
+  project.provide('clientDir', wiki.clientDir);
   project.provide('repoDir', wiki.repoDir);
   project.provide('baseCommit', wiki.baseCommit);
-  project.provide('clientDir', wiki.clientDir);
   project.provide('serverEntry', wiki.serverEntry);
   return () => wiki.stop();
 }

@@ -4,6 +4,9 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 
@@ -48,4 +51,32 @@ export async function typeAtEnd(page: Page, text: string) {
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Enter');
   await page.keyboard.type(text);
+}
+
+/**
+ * Someone else changes `file` on main meanwhile (a commit on top of it, without touching the
+ * working tree). Returns the commit, and `undo` to put main back so that the repository's HEAD
+ * matches its working tree again for other tests.
+ */
+export async function changeOnMain(file: string, change: (text: string) => string, message: string): Promise<{ head: string; theirs: string; undo: () => void }> {
+  const before = git(['rev-parse', 'main']);
+  const theirs = change(git(['show', `main:${file}`], { raw: true }));
+  const blob = git(['hash-object', '-w', '--stdin'], { input: theirs });
+  const index = path.join(tmpdir(), `pinkas-index-${process.pid}-${Date.now()}`);
+  git(['read-tree', 'main'], { env: { GIT_INDEX_FILE: index } });
+  git(['update-index', '--cacheinfo', `100644,${blob},${file}`], { env: { GIT_INDEX_FILE: index } });
+  const tree = git(['write-tree'], { env: { GIT_INDEX_FILE: index } });
+  await rm(index, { force: true });
+  const who = { GIT_AUTHOR_NAME: 'Tom Becker', GIT_AUTHOR_EMAIL: 'tom@galil.example', GIT_COMMITTER_NAME: 'Tom Becker', GIT_COMMITTER_EMAIL: 'tom@galil.example' };
+  const head = git(['commit-tree', tree, '-p', before, '-m', message], { env: who });
+  git(['update-ref', 'refs/heads/main', head, before]);
+  return { head, theirs, undo: () => git(['update-ref', 'refs/heads/main', before, head]) };
+}
+
+/** Replaces the whole line of the source that contains `text` with `replacement`, typing as a contributor does. */
+export async function retypeLine(page: Page, text: string | RegExp, replacement: string) {
+  await (await lineWith(page, source(page), text)).click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.type(replacement);
 }

@@ -69,14 +69,15 @@ function markupElements(markup: string, attribute: RegExp): Map<string, string> 
 }
 
 describe('each binding matches its markup', () => {
-  it('binds every data-ed element of EditorShell.astro, with its tag, and nothing the shell does not have', async () => {
-    const markup = markupElements(await readFile('src/components/EditorShell.astro', 'utf8'), /\sdata-ed="([^"]+)"/);
+  it('binds every data-ed element of EditorShell.astro (and its properties form), with its tag, and nothing the shell does not have', async () => {
+    const shell = await Promise.all(['src/components/EditorShell.astro', 'src/components/PropertiesForm.astro'].map((f) => readFile(f, 'utf8')));
+    const markup = markupElements(shell.join('\n'), /\sdata-ed="([^"]+)"/);
     const bound = new Map(Object.values(editorShellSpec).map(([selector, tag]) => [selector.match(/data-ed="([^"]+)"/)![1]!, tag]));
     expect(bound).toEqual(markup);
   });
 
-  it('binds every data-new element of new.astro, with its tag, and the editor shell’s root', async () => {
-    const markup = markupElements(await readFile('src/pages/new.astro', 'utf8'), /\sdata-new-([a-z-]+)(?=[\s/>])/);
+  it('binds every data-new element of /new/, with its tag, and the editor shell’s root', async () => {
+    const markup = markupElements(await readFile('src/pages/new/[...lang].astro', 'utf8'), /\sdata-new-([a-z-]+)(?=[\s/>])/);
     const { editor, ...rest } = newPageSpec;
     const bound = new Map(Object.values(rest).map(([selector, tag]) => [selector.match(/^\[data-new-([a-z-]+)\]$/)![1]!, tag]));
     expect(bound).toEqual(markup);

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { checkPage } from '../../src/lib/content/check.ts';
 import { parseFrontmatter } from '../../src/lib/content/frontmatter.ts';
-import { canReopen, choiceProblem, existingPage, needsEnglishName, newEditorPage, plannedAddress, prefill, reopenParams } from '../../src/editor/new-page-form.ts';
-import { fileNameFor, fileNameProblem, looksHebrew, pageFromTemplate, removeYamlKey, setYamlKey } from '../../src/lib/content/new-page.ts';
+import { canReopen, choiceProblem, existingPage, localDay, needsEnglishName, newEditorPage, plannedAddress, prefill, referrerSlug, reopenParams, templatesFor } from '../../src/editor/new-page-form.ts';
+import { fileNameFor, fileNameProblem, looksHebrew, pageFromTemplate, removeYamlKey, setYamlKey, yearAfter } from '../../src/lib/content/new-page.ts';
 
 describe('a new page from a template', () => {
   it('drops the template key, fills in the title and keeps everything else as written', async () => {
@@ -20,6 +20,25 @@ describe('a new page from a template', () => {
     expect(page).toBe('---\ntitle: "נוהל: \\"עבודה\\" בגובה #1"\nlang: he\n---\n\nBody\n');
     expect(parseFrontmatter(page, 'x.mdx').data).toEqual({ title: 'נוהל: "עבודה" בגובה #1', lang: 'he' });
     expect(checkPage(page, 'content/safety/x.mdx', 'safety/x.mdx')).toEqual([]);
+  });
+
+  it('starts every template of the wiki, English and Hebrew, with no problems: dated today, reviewed a year later', async () => {
+    const files = (await readdir('content/_templates')).filter((f) => f.endsWith('.mdx'));
+    expect(files).toEqual(expect.arrayContaining(['procedure.mdx', 'procedure-he.mdx', 'how-to-he.mdx']));
+    for (const file of files) {
+      const page = pageFromTemplate(await readFile(`content/_templates/${file}`, 'utf8'), { title: 'A new page', today: '2026-11-23' });
+      expect(checkPage(page, `content/safety/${file}`, `safety/${file}`), file).toEqual([]);
+      expect(parseFrontmatter(page, file).data, file).toMatchObject({ title: 'A new page', effective: '2026-11-23', review_by: '2027-11-23' });
+      expect(page, file).not.toMatch(/: ""$/m);
+    }
+    const hebrew = pageFromTemplate(await readFile('content/_templates/procedure-he.mdx', 'utf8'), { title: 'נוהל עבודה בגובה', lang: 'he', defaultLang: 'en', today: '2026-11-23' });
+    expect(hebrew).toMatch(/^---\ntitle: "נוהל עבודה בגובה"\nlang: he\ntags: \[\]\neffective: 2026-11-23\nreview_by: 2027-11-23\n---\n\nמשפט או שניים/);
+  });
+
+  it('counts a year from a day, and today from the contributor’s clock', () => {
+    expect(yearAfter('2026-11-23')).toBe('2027-11-23');
+    expect(yearAfter('2028-02-29')).toBe('2029-02-28');
+    expect(localDay(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05');
   });
 
   it('makes a page of a template without frontmatter, and of nothing', () => {
@@ -66,11 +85,36 @@ const site = {
   contentPrefix: 'content/',
   baseCommit: 'c1',
   defaultLang: 'en',
+  lang: 'en',
+  routes: { en: '/new/', he: '/new/he/' },
   base: '/',
   limits: { pageBytes: 1, imageBytes: 1, images: 1, bodyBytes: 1, summary: 1, reason: 1, imageExtensions: ['.png'] },
 };
 
 describe('the /new/ form', () => {
+  it('takes the section of the page the contributor came from, unless the address names one', () => {
+    expect(prefill(new URLSearchParams('title=Parking&from=hr/annual-leave'), site)).toMatchObject({ section: 'hr' });
+    expect(prefill(new URLSearchParams('title=Parking&path=safety/parking&from=hr/annual-leave'), site)).toMatchObject({ section: 'safety' });
+    expect(prefill(new URLSearchParams('title=Parking&from=finance/per-diem'), site)).toMatchObject({ section: '' });
+    expect(prefill(new URLSearchParams('title=Parking'), { ...site, lang: 'he' })).toMatchObject({ lang: 'he' });
+  });
+
+  it('reads the page the contributor came from out of the referrer', () => {
+    const origin = 'https://wiki.example';
+    expect(referrerSlug('https://wiki.example/hr/annual-leave-israel/', origin, '/')).toBe('hr/annual-leave-israel');
+    expect(referrerSlug('https://wiki.example/docs/edit/hr/leave/', origin, '/docs/')).toBe('hr/leave');
+    expect(referrerSlug('https://wiki.example/', origin, '/')).toBe('');
+    expect(referrerSlug('https://wiki.example/new/?title=x', origin, '/')).toBeUndefined();
+    expect(referrerSlug('https://elsewhere.example/hr/', origin, '/')).toBeUndefined();
+    expect(referrerSlug('', origin, '/')).toBeUndefined();
+  });
+
+  it('lists the templates of the page’s language first', () => {
+    const templates = [{ name: 'how-to', lang: 'en' }, { name: 'procedure', lang: 'en' }, { name: 'procedure-he', lang: 'he' }];
+    expect(templatesFor(templates, 'he').map((t) => t.name)).toEqual(['procedure-he', 'how-to', 'procedure']);
+    expect(templatesFor(templates, 'en').map((t) => t.name)).toEqual(['how-to', 'procedure', 'procedure-he']);
+  });
+
   it('takes a red link’s title from the address, and derives the file name and language from it', () => {
     expect(prefill(new URLSearchParams('title=Forklift%20charging'), site)).toEqual({ title: 'Forklift charging', section: '', name: 'forklift-charging', nameEdited: false, lang: 'en', langEdited: false, template: null, reopen: false });
     expect(prefill(new URLSearchParams(`title=${encodeURIComponent('נוהל עבודה בגובה')}`), site)).toMatchObject({ name: '', lang: 'he', langEdited: false });
@@ -119,10 +163,10 @@ describe('the /new/ form', () => {
   });
 
   it('opens the editor on the template with the title and language filled in', () => {
-    const template = { name: 'how-to', title: 'How-to', format: 'md' as const, source: '---\ntitle: ""\ntemplate:\n  title: How-to\n---\n\n## Steps\n' };
-    const page = newEditorPage(site, { title: ' נוהל ', section: 'safety', name: 'height', lang: 'he' }, template);
+    const template = { name: 'how-to', title: 'How-to', format: 'md' as const, lang: 'en', source: '---\ntitle: ""\ntemplate:\n  title: How-to\n---\n\n## Steps\n' };
+    const page = newEditorPage(site, { title: ' נוהל ', section: 'safety', name: 'height', lang: 'he' }, template, '2026-11-23');
     expect(page).toMatchObject({ mode: 'new', repoPath: 'content/safety/height.md', contentPath: 'safety/height.md', slug: 'safety/height', baseCommit: 'c1', title: 'נוהל', lang: 'he', format: 'md' });
-    expect(page.source).toBe('---\ntitle: "נוהל"\nlang: he\n---\n\n## Steps\n');
-    expect(newEditorPage(site, { title: 'Blank', section: 'hr', name: 'blank', lang: 'en' }, undefined)).toMatchObject({ format: 'mdx', source: '---\ntitle: "Blank"\n---\n\n' });
+    expect(page.source).toBe('---\ntitle: "נוהל"\nlang: he\neffective: 2026-11-23\nreview_by: 2027-11-23\n---\n\n## Steps\n');
+    expect(newEditorPage(site, { title: 'Blank', section: 'hr', name: 'blank', lang: 'en' }, undefined, '2028-02-29')).toMatchObject({ format: 'mdx', source: '---\ntitle: "Blank"\neffective: 2028-02-29\nreview_by: 2029-02-28\n---\n\n' });
   });
 });

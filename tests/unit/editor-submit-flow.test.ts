@@ -129,7 +129,7 @@ describe('the submit flow: a conflict', () => {
   it('checks a resolution to submit, then sends it at once under a new key', () => {
     const { run } = flow();
     run(...toConflict);
-    expect(run({ type: 'resolved', then: 'submit' })).toEqual({ name: 'checking', then: 'submit' });
+    expect(run({ type: 'resolved', then: 'submit', open: 0 })).toEqual({ name: 'checking', then: 'submit' });
     // The service decides whether a resolution changes anything.
     expect(run({ type: 'checked', errors: 0, changed: false, bytes: 10 })).toEqual({ name: 'preparing', attempt: undefined });
     expect(run({ type: 'prepared', fingerprint: 'fp-1' })).toEqual({ name: 'submitting', attempt: { key: 'key-2', fingerprint: 'fp-1' } });
@@ -138,16 +138,33 @@ describe('the submit flow: a conflict', () => {
 
   it('sends a resolution with errors back to editing, and one to edit further straight there', () => {
     const a = flow();
-    a.run(...toConflict, { type: 'resolved', then: 'submit' });
+    a.run(...toConflict, { type: 'resolved', then: 'submit', open: 0 });
     expect(a.run({ type: 'checked', errors: 1, changed: true, bytes: 10 })).toEqual({ name: 'editing', notice: { kind: 'problems', count: 1 } });
     const b = flow();
-    expect(b.run(...toConflict, { type: 'resolved', then: 'edit' })).toEqual({ name: 'editing' });
+    expect(b.run(...toConflict, { type: 'resolved', then: 'edit', open: 0 })).toEqual({ name: 'editing' });
+  });
+
+  it('sends nothing while a part is undecided, and says how many are left', () => {
+    const { run, entered } = flow();
+    run(...toConflict);
+    const before = entered.length;
+    const waiting = { name: 'conflict', attempt: { key: 'key-1', fingerprint: 'fp-1' }, head: 'c2', theirs: 'their text', yours: 'my text' };
+    expect(run({ type: 'resolved', then: 'submit', open: 2 })).toEqual({ ...waiting, notice: { kind: 'unresolved', count: 2 } });
+    expect(run({ type: 'resolved', then: 'edit', open: 1 })).toEqual({ ...waiting, notice: { kind: 'unresolved', count: 1 } });
+    expect(entered.slice(before).map(([, to]) => to)).toEqual(['conflict', 'conflict']);
+    expect(run({ type: 'resolved', then: 'submit', open: 0 })).toEqual({ name: 'checking', then: 'submit' });
+  });
+
+  it('goes back to editing the contributor’s own text, on the old base, when they leave it unresolved', () => {
+    const { run } = flow();
+    run(...toConflict);
+    expect(run({ type: 'back' })).toEqual({ name: 'editing', attempt: { key: 'key-1', fingerprint: 'fp-1' } });
   });
 
   it('waits for the resolution: nothing else leaves the conflict', () => {
     const { f, run } = flow();
     run(...toConflict);
-    for (const event of [review, cleanCheck, { type: 'send' }, { type: 'back' }, { type: 'prepared', fingerprint: 'x' }] as SubmitEvent[]) expect(f.send(event)).toBe(false);
+    for (const event of [review, cleanCheck, { type: 'send' }, { type: 'prepared', fingerprint: 'x' }] as SubmitEvent[]) expect(f.send(event)).toBe(false);
     expect(f.state.name).toBe('conflict');
   });
 });

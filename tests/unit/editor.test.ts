@@ -1,6 +1,6 @@
 /**
- * The editor's logic that needs no browser: diffs, drafts, the service's answers, the conflict
- * pre-merge, image names and limits, the page picker's search, and the toolbar's text edits.
+ * The editor's logic that needs no browser: diffs, drafts, the service's answers, image names
+ * and limits, the page picker's search, and the toolbar's text edits.
  */
 import { EditorState, type TransactionSpec } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
@@ -11,9 +11,7 @@ import { diffStats, lineDiff } from '../../src/editor/diff.ts';
 import { DraftStore, draftKey, type Draft } from '../../src/editor/drafts.ts';
 import { imageFolder, imageName, imageProblem } from '../../src/editor/images.ts';
 import { matchPages, wikilinkTarget } from '../../src/editor/page-picker.ts';
-import { premerge } from '../../src/editor/premerge.ts';
 import { embedJson, type PageEntry } from '../../src/editor/types.ts';
-import { mergePage } from '../../src/lib/proposals/merge.ts';
 import { proposalLimits as limits } from '../../src/lib/proposals/wire.ts';
 
 describe('the review diff', () => {
@@ -125,22 +123,6 @@ describe('the proposal service’s answers', () => {
     expect(fingerprint({ ...body, baseCommit: 'd'.repeat(40) })).not.toBe(fingerprint(body));
     expect(fingerprint({ ...body, images: [{ path: 'content/images/a.png', base64: 'AAAA' }] })).not.toBe(fingerprint(body));
     expect(signInUrl('/api/auth/login', '/edit/hr/leave/')).toBe('/api/auth/login?returnTo=%2Fedit%2Fhr%2Fleave%2F');
-  });
-});
-
-describe('the contributor’s side of a conflict', () => {
-  const base = 'title\n\none\ntwo\nthree\nfour\nfive\n';
-  it('takes in the other changes and keeps the contributor’s text where both changed the same lines', () => {
-    const yours = 'title\n\none\nTWO (mine)\nthree\nfour\nfive\n';
-    const theirs = 'Title\n\none\nTWO (theirs)\nthree\nfour\nfive, six\n';
-    expect(mergePage(base, yours, theirs).kind).toBe('conflict');
-    expect(premerge(base, yours, theirs)).toBe('Title\n\none\nTWO (mine)\nthree\nfour\nfive, six\n');
-  });
-
-  it('is theirs when the contributor changed nothing, and theirs’ changes merged cleanly otherwise', () => {
-    expect(premerge(base, base, 'x')).toBe('x');
-    expect(premerge(base, 'y', base)).toBe('y');
-    expect(premerge('', 'mine', 'theirs')).toBe('mine');
   });
 });
 

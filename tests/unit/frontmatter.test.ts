@@ -37,6 +37,17 @@ Body`);
     });
   });
 
+  it('reads who must acknowledge a page: group names or "all", as a list or comma-separated', () => {
+    expect(check('---\nacknowledge: [Warehouse, "night shift"]\n---\n').data?.acknowledge).toEqual(['Warehouse', 'night shift']);
+    expect(check('---\nacknowledge: warehouse, ALL\n---\n').data?.acknowledge).toEqual(['warehouse', 'all']);
+    expect(check('---\ntitle: No readers\n---\n').data?.acknowledge).toBeUndefined();
+  });
+
+  it('says what was expected of acknowledge, at its line', () => {
+    expect(check('---\ntitle: Forklifts\nacknowledge: []\n---\n').messages).toEqual(['content/hr/leave.mdx:3:1 acknowledge: expected at least one group name or "all"']);
+    expect(check('---\ntitle: Forklifts\nacknowledge:\n  - group: drivers\n---\n').messages).toEqual(['content/hr/leave.mdx:3:1 acknowledge.0: expected a group name or "all", got a mapping']);
+  });
+
   it('keeps unknown keys from other tools untouched', () => {
     const { data, messages } = check(`---
 title: Travel

@@ -107,10 +107,10 @@ describe('untrusted content is rendered inert', () => {
     const { html, diagnostics } = render('<script>alert(1)</script>\n\n<a href="javascript:alert(1)" onclick="x()">hi</a>\n\n[x](javascript:alert(2))');
     expect(html).not.toMatch(/script|javascript|onclick/i);
     expect(diagnostics.map((d) => `${d.line} ${d.message}`)).toEqual([
-      '1 <script> is not allowed in wiki pages and was removed',
-      '3 javascript: URLs are not allowed (href on <a>) and were removed',
-      '3 event-handler attribute onclick on <a> is not allowed and was removed',
-      '5 javascript: URLs are not allowed (href on <a>) and were removed',
+      '1 <script> is not allowed in wiki pages: delete it (the page is published without it)',
+      '3 javascript: URLs are not allowed (href on <a>): delete them (the page is published without them)',
+      '3 event-handler attribute onclick on <a> is not allowed: delete it (the page is published without it)',
+      '5 javascript: URLs are not allowed (href on <a>): delete them (the page is published without them)',
     ]);
   });
 
@@ -119,8 +119,8 @@ describe('untrusted content is rendered inert', () => {
     expect(html).not.toMatch(/iframe|onerror|style=/);
     expect(html).toContain('<b>bold</b>');
     expect(diagnostics.map((d) => `${d.line} ${d.severity} ${d.message}`)).toEqual([
-      '1 error <iframe> is not allowed in wiki pages and was removed',
-      '3 error event-handler attribute onerror on <img> is not allowed and was removed',
+      '1 error <iframe> is not allowed in wiki pages: delete it (the page is published without it)',
+      '3 error event-handler attribute onerror on <img> is not allowed: delete it (the page is published without it)',
       "5 warning style attributes are removed from wiki pages (on <b>); the wiki's stylesheet handles presentation",
     ]);
   });

@@ -20,10 +20,17 @@ describe('Hebrew analysis', () => {
     expect(normalizeWord('צ׳ק')).toBe('צק');
   });
 
-  it('indexes a word with and without its prefix letters', () => {
-    expect(indexTermsOf('בנוהל')).toEqual(['בנוהל', 'נוהל']);
-    expect(indexTermsOf('שהנוהל')).toEqual(['שהנוהל', 'הנוהל', 'נוהל']);
-    expect(indexTermsOf('וכשהמנהל')).toEqual(['וכשהמנהל', 'כשהמנהל', 'שהמנהל', 'המנהל', 'מנהל']);
+  it('indexes a word with and without its prefix letters, and by the common forms (~) of those', () => {
+    expect(indexTermsOf('בנוהל')).toEqual(['בנוהל', 'נוהל', '~בנוהל', '~נהל']);
+    expect(indexTermsOf('שהנוהל')).toEqual(['שהנוהל', 'הנוהל', 'נוהל', '~שהנוהל', '~נהל']);
+    expect(indexTermsOf('וכשהמנהל').slice(0, 5)).toEqual(['וכשהמנהל', 'כשהמנהל', 'שהמנהל', 'המנהל', 'מנהל']);
+  });
+
+  it('takes the common form of a variant that is a word of its own in the wiki, not of a wrong split', () => {
+    // מנהל could be מ + נהל, but נהל is never written alone: מנהל is not indexed by the common form of נוהל.
+    expect(indexTermsOf('מנהל', new Set(['מנהל', 'נוהל']))).toEqual(['מנהל', 'נהל', '~מנהל']);
+    expect(indexTermsOf('המנהל', new Set(['מנהל']))).toContain('~מנהל');
+    expect(indexTermsOf('המנהל', new Set())).not.toContain('~מנהל');
   });
 
   it('never strips a prefix that would leave fewer than three letters, and keeps the word itself', () => {
@@ -38,6 +45,7 @@ describe('Hebrew analysis', () => {
   it('drops Hebrew stop words but not meaningful words like מידע', () => {
     expect(indexTermsOf('של')).toEqual([]);
     expect(indexTermsOf('מידע')[0]).toBe('מידע');
+    expect(indexTermsOf('כאשר')).toEqual([]);
   });
 });
 
@@ -51,15 +59,15 @@ describe('English analysis', () => {
 
 describe('mixed text', () => {
   it('analyses each word by its own script', () => {
-    expect(tokenize('יש להתחבר ל-VPN דרך Okta לפני העבודה').map(String)).toEqual([
+    expect(tokenize('יש להתחבר ל-VPN דרך Okta לפני העבודה').map(String).filter((t) => !t.startsWith('~'))).toEqual([
       'להתחבר', 'התחבר', 'תחבר', 'ל', 'vpn', 'דרכ', 'okta', 'לפני', 'פני', 'העבודה', 'עבודה',
     ]);
   });
 
   it('analyses queries the same way, keeping what was typed for prefix matching', () => {
     expect(analyzeQuery('בנוהל reimbursement')).toEqual([
-      { norm: 'בנוהל', term: 'בנוהל', variants: ['נוהל'], stop: false },
-      { norm: 'reimbursement', term: 'reimburs', variants: [], stop: false },
+      { norm: 'בנוהל', term: 'בנוהל', variants: ['נוהל'], stems: ['~בנוהל', '~נהל'], stop: false },
+      { norm: 'reimbursement', term: 'reimburs', variants: [], stems: [], stop: false },
     ]);
   });
 });

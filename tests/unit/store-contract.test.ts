@@ -234,6 +234,10 @@ describeEachStore('retention and bad input', ({ store }) => {
     expect(await store().listPeople()).toHaveLength(1);
   });
 
+  it('knows a person by an intranet address without a dot in its domain (the dev sign-in default)', async () => {
+    expect(await store().upsertPerson({ email: 'Developer@localhost', name: 'Pinkas Developer' })).toMatchObject({ email: 'developer@localhost' });
+  });
+
   it('refuses a comment over 2000 characters as too large, and stores nothing', async () => {
     const error = await store()
       .addFeedback({ path: 'hr/leave', helpful: false, comment: 'x'.repeat(2001) })
@@ -254,6 +258,7 @@ describeEachStore('retention and bad input', ({ store }) => {
     ['an acknowledgement of revision 0', () => store().addAcknowledgement({ path: 'a', revision: 0, contentHash: HASH1, email: 'a@b.example', name: 'A' }), 'revision'],
     ['an acknowledgement without a content hash', () => store().addAcknowledgement({ path: 'a', revision: 1, contentHash: 'abc', email: 'a@b.example', name: 'A' }), 'contentHash'],
     ['a person without an address', () => store().upsertPerson({ email: 'dana', name: 'Dana' }), 'email'],
+    ['a person whose address has a space', () => store().upsertPerson({ email: 'dana levi@galil.example', name: 'Dana' }), 'email'],
     ['a counter key with spaces', () => store().incrementCounter({ key: 'a b', window: 'w', expiresAt: now }), 'key'],
     ['a claim with an invalid date', () => store().claim({ key: 'k', expiresAt: new Date('no') }), 'expiresAt'],
     ['a result that is not JSON', () => store().completeClaim({ key: 'k', token: '00000000-0000-4000-8000-000000000000', result: () => 1, expiresAt: now }), 'result'],

@@ -28,6 +28,14 @@ describe('building the wiki model', () => {
     expect(bySlug.get('safety/fire')!.html).toBe('<p>טקסט.</p>');
   });
 
+  it('carries the audiences that must acknowledge a page; nobody by default', () => {
+    const wiki = build({ 'safety/forklift.md': '---\nacknowledge: [warehouse, drivers]\n---\n# Forklift', 'safety/fire.md': '# Fire' });
+    const bySlug = new Map(wiki.pages.map((p) => [p.slug, p]));
+    expect(bySlug.get('safety/forklift')!.acknowledge).toEqual(['warehouse', 'drivers']);
+    expect(bySlug.get('safety/fire')!.acknowledge).toEqual([]);
+    expect(bySlug.get('safety')!.acknowledge).toEqual([]);
+  });
+
   it('gives a folder without an index file a generated page, so everything is reachable', () => {
     const wiki = build({ 'it/security/vpn.md': '# VPN' });
     expect(wiki.pages.map((p) => [p.slug, p.title, p.generated])).toEqual([

@@ -18,6 +18,13 @@ import { truncate } from './truncate.ts';
 
 const external = /^(?:[a-z][a-z0-9+.-]*:)?\/\//i;
 
+/**
+ * What happens to what the policy finds: the renderer leaves it out of the page, and the source
+ * should lose it too. Said the same to the build's log and to a contributor in the editor, where
+ * it is still in the text they are writing (so not "was removed").
+ */
+const leftOut = (what: 'it' | 'them') => `delete ${what} (the page is published without ${what})`;
+
 /** The addresses an attribute holds: one, or each candidate of a `srcset` ("a.png 1x, b.png 2x"). */
 function addressesOf(prop: string, text: string): string[] {
   if (prop.toLowerCase() !== 'srcset') return [text];
@@ -38,13 +45,13 @@ function checkAttributes(el: Element, file: VFile, policy: ContentPolicy) {
   for (const [prop, value] of Object.entries(el.properties)) {
     const text = Array.isArray(value) ? value.join(prop.toLowerCase() === 'srcset' ? ', ' : ' ') : value === true ? '' : String(value ?? '');
     if (/^on/i.test(prop)) {
-      report(file, `event-handler attribute ${prop.toLowerCase()} on <${el.tagName}> is not allowed and was removed`, el, 'html', severity);
+      report(file, `event-handler attribute ${prop.toLowerCase()} on <${el.tagName}> is not allowed: ${leftOut('it')}`, el, 'html', severity);
     } else if (prop === 'style') {
       report(file, `style attributes are removed from wiki pages (on <${el.tagName}>); the wiki's stylesheet handles presentation`, el, 'html', 'warning');
     } else if (urlAttributes.has(prop)) {
       for (const address of addressesOf(prop, text)) {
         if (unsafeUrl.test(address)) {
-          report(file, `${address.trim().split(':')[0]!.toLowerCase()}: URLs are not allowed (${prop} on <${el.tagName}>) and were removed`, el, 'html', severity);
+          report(file, `${address.trim().split(':')[0]!.toLowerCase()}: URLs are not allowed (${prop} on <${el.tagName}>): ${leftOut('them')}`, el, 'html', severity);
         } else if (!readable(address)) {
           report(file, `the address "${truncate(address)}" has a malformed %-escape (write a literal % as %25)`, el, 'link', policy.malformedLinks);
         }
@@ -57,7 +64,7 @@ export const rehypeHtmlPolicy: Plugin<[], HastRoot> = () => (tree, file) => {
   const policy = file.data.policy ?? contributionPolicy();
   visit(tree, 'element', (el: Element, index, parent) => {
     if (forbiddenTags.has(el.tagName)) {
-      report(file, `<${el.tagName}> is not allowed in wiki pages and was removed`, el, 'html', policy.rawHtml);
+      report(file, `<${el.tagName}> is not allowed in wiki pages: ${leftOut('it')}`, el, 'html', policy.rawHtml);
     }
     checkAttributes(el, file, policy);
     const src = typeof el.properties.src === 'string' ? el.properties.src : '';

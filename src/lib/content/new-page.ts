@@ -1,8 +1,10 @@
 /**
  * A new page from a template: the template's text without its `template:` frontmatter key (that
  * describes the template, not the page), with the page's title — and language, when it is not the
- * wiki's — filled in. And the file name a title gets (ASCII, so addresses stay easy to type).
+ * wiki's — filled in, and given a day, its dates: effective that day, to be reviewed a year later.
+ * And the file name a title gets (ASCII, so addresses stay easy to type).
  */
+import { readProperties, setProperty } from './frontmatter-edit.ts';
 
 /** Opening line, the YAML (with its last line break; absent when empty), closing line. */
 const FRONTMATTER = /^(\uFEFF?---[ \t]*\r?\n)([\s\S]*?\r?\n)?((?:---|\.\.\.)[ \t]*(?:\r?\n|$))/;
@@ -50,6 +52,12 @@ export interface NewPageOptions {
   /** The page's language, written into the frontmatter when it differs from the wiki's. */
   lang?: string;
   defaultLang?: string;
+  /**
+   * The day the page is made (YAML `YYYY-MM-DD`): `effective` becomes that day and `review_by` a
+   * year later, where the template leaves them empty, and the template's other empty placeholders
+   * (`description: ""`) are dropped — so a new page starts with no problems to fix.
+   */
+  today?: string;
 }
 
 /** The text of a new page made from `template` (a whole template file, frontmatter included). */
@@ -60,13 +68,51 @@ export function pageFromTemplate(template: string, options: NewPageOptions): str
   const eol = match?.[1]!.endsWith('\r\n') ? '\r\n' : '\n';
   yaml = removeYamlKey(yaml.replace(/\r?\n$/, ''), 'template');
   yaml = setYamlKey(yaml, 'title', options.title.trim());
-  if (options.lang && options.lang !== (options.defaultLang ?? 'en')) {
-    yaml = /^lang[ \t]*:/m.test(yaml) ? setYamlKey(yaml, 'lang', options.lang) : insertAfter(yaml, 'title', `lang: ${options.lang}`);
+  if (options.lang) {
+    // The page's language, whatever the template is written in; the wiki's own needs no key.
+    const own = options.lang === (options.defaultLang ?? 'en');
+    const line = `lang: ${/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/.test(options.lang) ? options.lang : yamlString(options.lang)}`;
+    const has = /^lang[ \t]*:/m.test(yaml);
+    if (own) yaml = has ? removeYamlKey(yaml, 'lang') : yaml;
+    else yaml = has ? yaml.replace(/^lang[ \t]*:.*$/m, line) : insertAfter(yaml, 'title', line);
   }
   const open = match ? match[1]!.replace(/^\uFEFF/, '') : '---\n';
   const close = match ? match[3]! : `---${eol}`;
   const separator = body.startsWith('\n') || body.startsWith('\r\n') || body === '' ? '' : eol;
-  return `${open}${yaml.replace(/(\r?\n)+$/, '')}${eol}${close}${separator}${body}`;
+  const page = `${open}${yaml.replace(/(\r?\n)+$/, '')}${eol}${close}${separator}${body}`;
+  return options.today ? withDates(page, options.today) : page;
+}
+
+const dated = ['effective', 'review_by'] as const;
+
+/** The page with its empty dates filled in (`today`, and a year later) and its empty placeholders gone. */
+function withDates(page: string, today: string): string {
+  const read = readProperties(page, [...dated, ...placeholders(page)]);
+  if (!read.ok) return page;
+  const order = ['title', 'description', 'owner', 'lang', 'status', 'tags', ...dated];
+  let text = page;
+  const set = (key: string, value: string | undefined) => {
+    const change = setProperty(text, key, value, { keyOrder: order });
+    if (change) text = text.slice(0, change.from) + change.insert + text.slice(change.to);
+  };
+  for (const [key, value] of Object.entries(read.values)) if (value === '' && !dated.includes(key as (typeof dated)[number])) set(key, undefined);
+  if (!read.values.effective) set('effective', today);
+  if (!read.values.review_by) set('review_by', yearAfter(today));
+  return text;
+}
+
+/** Top-level keys written as an empty text (`key: ""`): a template's prompts to fill in. */
+function placeholders(page: string): string[] {
+  const yaml = FRONTMATTER.exec(page)?.[2] ?? '';
+  return [...yaml.matchAll(/^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(?:""|'')[ \t]*\r?$/gm)].map((m) => m[1]!);
+}
+
+/** The same day a year later (28 February for 29 February). */
+export function yearAfter(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y + 1, m - 1, d));
+  if (date.getUTCMonth() !== m - 1) date.setUTCDate(0);
+  return date.toISOString().slice(0, 10);
 }
 
 function insertAfter(yaml: string, key: string, line: string): string {

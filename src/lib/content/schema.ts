@@ -36,6 +36,30 @@ const stringList = (what: string) =>
     z.array(text(what), { error: (issue) => `expected ${what} or a list of them, got ${describe(issue.input)}` }),
   );
 
+/** The word for "everyone signed in" in `acknowledge`. */
+export const EVERYONE = 'all';
+
+/**
+ * Who must confirm having read a page: group names as the sign-in proxy sends them, or `all`.
+ * Group names are one line each, without commas (the proxy's header separates groups by commas).
+ */
+const audienceList = z.preprocess(
+  (value) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value),
+  z
+    .array(
+      z
+        .string({ error: (issue) => `expected a group name or "${EVERYONE}", got ${describe(issue.input)}` })
+        .trim()
+        .min(1, { error: 'expected a group name or "all", got an empty value' })
+        .max(200, { error: 'expected a group name of at most 200 characters' })
+        .refine((name) => !/[,\u0000-\u001f\u007f]/.test(name), { error: (issue) => `expected a group name without commas or control characters, got ${describe(issue.input)}` })
+        .transform((name) => (name.toLowerCase() === EVERYONE ? EVERYONE : name)),
+      { error: (issue) => `expected a group name, "${EVERYONE}", or a list of them, got ${describe(issue.input)}` },
+    )
+    .min(1, { error: `expected at least one group name or "${EVERYONE}"` })
+    .transform((names) => [...new Set(names)]),
+);
+
 /**
  * The frontmatter contract (ARCHITECTURE.md, "Contracts"). Every key is optional; unknown keys are kept as they are
  * (handbooks from other tools carry `redirect_from`, `permalink`, `cSpell`, …).
@@ -64,6 +88,7 @@ export const frontmatterSchema = z.looseObject({
     (value) => (typeof value === 'string' && /^-?\d+(?:\.\d+)?$/.test(value.trim()) ? Number(value) : value),
     z.number({ error: (issue) => `expected a number that sorts the page among its siblings, got ${describe(issue.input)}` }).optional(),
   ),
+  acknowledge: audienceList.optional(),
 });
 
 export type Frontmatter = z.output<typeof frontmatterSchema>;

@@ -12,6 +12,9 @@ const WIKILINK = /\[\[([^[\]\n]+?)\]\]/g;
  * into links whose URL is `wikilink:Target`. Resolution to a page (or a red link) happens later,
  * in one place for every kind of link. In tables, write the separator as `\|`.
  *
+ * Without a label, a link to a heading reads as MediaWiki's section links do: `[[Travel
+ * expenses#Receipts]]` shows "Travel expenses § Receipts", `[[#Receipts]]` shows "§ Receipts".
+ *
  * Wikilinks inside code, inline code and existing links are left alone.
  */
 export const remarkWikilinks: Plugin<[], Root> = () => (tree) => {
@@ -27,7 +30,7 @@ export const remarkWikilinks: Plugin<[], Root> = () => (tree) => {
       if (at > last) parts.push({ type: 'text', value: node.value.slice(last, at) });
       const bar = inner.search(/\\?\|/);
       const target = (bar === -1 ? inner : inner.slice(0, bar)).trim();
-      const label = (bar === -1 ? inner : inner.slice(bar + (inner[bar] === '\\' ? 2 : 1))).trim() || target;
+      const label = (bar === -1 ? '' : inner.slice(bar + (inner[bar] === '\\' ? 2 : 1))).trim() || labelOf(target);
       const link: Link = {
         type: 'link',
         url: `${WIKILINK_PROTOCOL}:${encodeURIComponent(target)}`,
@@ -49,3 +52,13 @@ export const remarkWikilinks: Plugin<[], Root> = () => (tree) => {
     return [SKIP, index + parts.length];
   });
 };
+
+/** What a wikilink without a label shows: the target as written, a heading as "Page § Heading". */
+export function labelOf(target: string): string {
+  const hash = target.indexOf('#');
+  if (hash === -1) return target;
+  const page = target.slice(0, hash).trim();
+  const heading = target.slice(hash + 1).trim();
+  if (!heading) return page || target;
+  return page ? `${page} § ${heading}` : `§ ${heading}`;
+}

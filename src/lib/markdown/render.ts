@@ -5,7 +5,8 @@
  *   source ─ remark-parse (+ remark-mdx for .mdx) ─ remark-gfm
  *          ─ MDX policy ─ leading title ─ wikilinks ─ GitHub-style callouts ─ components
  *          ─ remark-rehype ─ rehype-raw ─ HTML policy ─ sanitize
- *          ─ resolve links ─ heading ids ─ in-page anchors ─ search text ─ bidi ─ scrollables ─ HTML
+ *          ─ resolve links ─ heading ids ─ in-page anchors ─ search text ─ bidi ─ task lists
+ *          ─ time ranges kept together ─ scrollables ─ HTML
  *
  * Nothing in it executes content: MDX is read as data, never compiled to JavaScript.
  */
@@ -27,9 +28,11 @@ import type { Format } from './page-data.ts';
 import { rehypeAnchorTargets } from './rehype-anchor-targets.ts';
 import { rehypeBidi } from './rehype-bidi.ts';
 import { rehypeHeadings, type Heading } from './rehype-headings.ts';
+import { rehypeKeepTogether } from './rehype-keep-together.ts';
 import { rehypeResolveLinks, type PageLink, type UrlScheme } from './rehype-resolve-links.ts';
 import { rehypeScrollables } from './rehype-scrollables.ts';
 import { rehypeSearchText, type TextSection } from './rehype-search-text.ts';
+import { rehypeTaskLists } from './rehype-task-lists.ts';
 import { remarkCallouts } from './remark-callouts.ts';
 import { remarkComponents } from './remark-components.ts';
 import { remarkLeadingTitle } from './remark-leading-title.ts';
@@ -97,6 +100,8 @@ export function createPipeline(context: RenderContext) {
       .use(rehypeAnchorTargets)
       .use(rehypeSearchText)
       .use(rehypeBidi)
+      .use(rehypeTaskLists)
+      .use(rehypeKeepTogether)
       .use(rehypeScrollables)
       .use(rehypeStringify)
       .freeze();

@@ -4,12 +4,18 @@
  * the base branch are never touched. Each proposal is one commit (author: the employee; committer:
  * Pinkas) on `pinkas/<slug>-<id>`, recorded in `.git/pinkas/proposals/<id>.json` so that
  * `GET /api/proposals` can list it. Reviewers merge the branch with git as they would any other.
+ *
+ * Crash-safe: objects, refs and records are written atomically (atomic-fs.ts) in that order, what
+ * an earlier process left half-done is repaired before the first use (repair.ts), and a submit
+ * retried after a crash finds its branch and adopts it (branch-adoption.ts).
  */
-import * as fs from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import git, { type TreeEntry } from 'isomorphic-git';
+import { atomicFs as fs } from './atomic-fs.ts';
 import { BackendError } from './backend-errors.ts';
+import { branchState } from './branch-adoption.ts';
+import { ProposalRecords, type StoredProposal } from './records.ts';
+import { repairProposalState, type Repair } from './repair.ts';
 import type { PreparedProposal, Proposal, ProposalBackend, ProposalStatus } from './types.ts';
 
 export interface LocalBackendOptions {
@@ -20,14 +26,8 @@ export interface LocalBackendOptions {
   /** Where a contributor can see a proposal (there is no pull request page for a local branch). */
   proposalUrl?: (id: string) => string;
   committer?: { name: string; email: string };
-}
-
-/** The record of a proposal in `.git/pinkas/proposals/<id>.json`. */
-interface StoredProposal extends Omit<Proposal, 'status'> {
-  author: { name: string; email: string };
-  commit: string;
-  /** The author's email, lowercased: whose proposals `list` returns. */
-  submitter: string;
+  /** Where the backend says what it repaired after a crash (default: console.warn). */
+  log?: (message: string) => void;
 }
 
 const notFound = (error: unknown) => (error as { code?: string }).code === 'NotFoundError';
@@ -38,14 +38,17 @@ export class LocalBackend implements ProposalBackend {
   readonly #gitdir: string;
   readonly #options: LocalBackendOptions;
   #baseBranch: string | undefined;
+  readonly #records: ProposalRecords;
   /** Ref updates are serialized: isomorphic-git has no compare-and-swap on refs. */
   #lock: Promise<unknown> = Promise.resolve();
+  #repaired: Promise<Repair[]> | undefined;
 
   constructor(options: LocalBackendOptions) {
     this.#dir = options.dir;
     this.#gitdir = path.join(options.dir, '.git');
     this.#options = options;
     this.#baseBranch = options.baseBranch;
+    this.#records = new ProposalRecords(this.#gitdir);
   }
 
   /** The repository that contains `folder` (for the content folder of `npm run dev`). */
@@ -63,7 +66,25 @@ export class LocalBackend implements ProposalBackend {
     return this.#baseBranch;
   }
 
+  /**
+   * Puts right what a crash of an earlier process left half-done (repair.ts), once, before this
+   * backend first reads or writes; every other method waits for it. Returns what was repaired.
+   */
+  repair(): Promise<Repair[]> {
+    this.#repaired ??= repairProposalState(this.#gitdir, this.#records).then((repairs) => {
+      for (const r of repairs) this.#log(`[pinkas] repaired ${r.path} in ${this.#gitdir} (${r.kind}): ${r.reason}`);
+      return repairs;
+    });
+    this.#repaired.catch(() => (this.#repaired = undefined));
+    return this.#repaired;
+  }
+
+  #log(message: string): void {
+    (this.#options.log ?? console.warn)(message);
+  }
+
   async head(): Promise<string> {
+    await this.repair();
     const branch = await this.baseBranch();
     try {
       return await git.resolveRef({ fs, dir: this.#dir, ref: `refs/heads/${branch}` });
@@ -74,6 +95,7 @@ export class LocalBackend implements ProposalBackend {
   }
 
   async readFile(filepath: string, commit: string): Promise<Uint8Array | undefined> {
+    await this.repair();
     try {
       await git.readCommit({ fs, dir: this.#dir, oid: commit });
     } catch (error) {
@@ -92,7 +114,8 @@ export class LocalBackend implements ProposalBackend {
 
   /** By its id (the record): the branch of a proposal that was never recorded is not this proposal. */
   async find(proposal: Pick<PreparedProposal, 'id'>): Promise<Proposal | undefined> {
-    const stored = await this.#read(proposal.id);
+    await this.repair();
+    const stored = await this.#records.read(proposal.id);
     return stored ? this.#withStatus(stored, await this.head()) : undefined;
   }
 
@@ -103,19 +126,15 @@ export class LocalBackend implements ProposalBackend {
   }
 
   async #create(p: PreparedProposal): Promise<Proposal> {
-    const existing = await this.#read(p.id);
+    await this.repair();
+    const existing = await this.#records.read(p.id);
     if (existing) return this.#withStatus(existing, await this.head());
     const dir = this.#dir;
     // Blobs, then the trees from the changed files up to the root, then one commit on the parent.
-    let root = (await git.readTree({ fs, dir, oid: p.parent })).tree;
-    for (const file of p.files) {
-      const blob = await git.writeBlob({ fs, dir, blob: file.content });
-      root = await this.#withFile(root, file.path.split('/'), blob);
-    }
-    const tree = await git.writeTree({ fs, dir, tree: root });
+    const tree = await this.#treeWith(p.parent, p.files);
     const when = { timestamp: Math.floor(Date.parse(p.createdAt) / 1000), timezoneOffset: 0 };
     const committer = this.#options.committer ?? { name: 'Pinkas', email: 'pinkas@localhost' };
-    const commit = await git.writeCommit({
+    const written = await git.writeCommit({
       fs,
       dir,
       commit: {
@@ -126,14 +145,7 @@ export class LocalBackend implements ProposalBackend {
         committer: { ...committer, ...when },
       },
     });
-    try {
-      await git.writeRef({ fs, dir, ref: `refs/heads/${p.branch}`, value: commit, force: false });
-    } catch (error) {
-      if ((error as { code?: string }).code === 'AlreadyExistsError') {
-        throw new BackendError('local', { kind: 'branch-taken', branch: p.branch }, `The branch ${p.branch} already exists in ${dir}, and no proposal ${p.id} is recorded for it.`, { cause: error });
-      }
-      throw error;
-    }
+    const { commit, createdAt } = await this.#writeBranch(p, written, tree);
     const stored: StoredProposal = {
       id: p.id,
       url: this.#options.proposalUrl?.(p.id) ?? `/proposals/#${p.id}`,
@@ -141,46 +153,63 @@ export class LocalBackend implements ProposalBackend {
       path: p.path,
       title: p.title,
       summary: p.summary,
-      createdAt: p.createdAt,
+      createdAt,
       author: { name: p.author.name, email: p.author.email },
       reviewers: [...p.reviewers.users.map((u) => `@${u}`), ...p.reviewers.teams.map((t) => `team:${t}`)],
       mergedWithNewerChanges: p.mergedWithNewerChanges,
       commit,
       submitter: p.author.email.toLowerCase(),
     };
-    await mkdir(this.#recordsDir(), { recursive: true });
-    await writeFile(path.join(this.#recordsDir(), `${p.id}.json`), JSON.stringify(stored, null, 2));
+    await this.#records.write(stored);
     return this.#withStatus(stored, await this.head());
   }
 
-  async list(submitterEmail: string): Promise<Proposal[]> {
-    let files: string[] = [];
+  /**
+   * Points the proposal's branch at `commit`. When the branch is already there (a crash between
+   * the branch and the record), a branch holding this proposal's commit is adopted as it is, and a
+   * torn one is written again; only a branch holding something else is refused.
+   */
+  async #writeBranch(p: PreparedProposal, commit: string, tree: string): Promise<{ commit: string; createdAt: string }> {
+    const dir = this.#dir;
+    const ref = `refs/heads/${p.branch}`;
     try {
-      files = await readdir(this.#recordsDir());
-    } catch {
-      return [];
+      await git.writeRef({ fs, dir, ref, value: commit, force: false });
+      return { commit, createdAt: p.createdAt };
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'AlreadyExistsError') throw error;
+      const state = await branchState({ fs, dir, ref, proposal: p, tree, treeOn: (parent) => this.#treeWith(parent, p.files) });
+      if (state.kind === 'own') return state;
+      if (state.kind === 'torn') {
+        this.#log(`[pinkas] rewrote the torn branch ${p.branch} in ${dir}: ${state.reason}`);
+        await git.writeRef({ fs, dir, ref, value: commit, force: true });
+        return { commit, createdAt: p.createdAt };
+      }
+      throw new BackendError('local', { kind: 'branch-taken', branch: p.branch }, `The branch ${p.branch} already exists in ${dir}, holding commit ${state.commit.slice(0, 7)}, and no proposal ${p.id} is recorded for it.`, { cause: error });
     }
+  }
+
+  /** The tree of `parent` with `files` written into it. */
+  async #treeWith(parent: string, files: PreparedProposal['files']): Promise<string> {
+    const dir = this.#dir;
+    let root = (await git.readTree({ fs, dir, oid: parent })).tree;
+    for (const file of files) {
+      const blob = await git.writeBlob({ fs, dir, blob: file.content });
+      root = await this.#withFile(root, file.path.split('/'), blob);
+    }
+    return git.writeTree({ fs, dir, tree: root });
+  }
+
+  async list(submitterEmail: string): Promise<Proposal[]> {
+    const ids = await this.#records.ids();
+    if (ids.length === 0) return [];
     const head = await this.head();
     const mine: StoredProposal[] = [];
-    for (const file of files.filter((f) => f.endsWith('.json'))) {
-      const stored = await this.#read(file.slice(0, -5));
+    for (const id of ids) {
+      const stored = await this.#records.read(id);
       if (stored && stored.submitter === submitterEmail.toLowerCase()) mine.push(stored);
     }
     const proposals = await Promise.all(mine.map((s) => this.#withStatus(s, head)));
     return proposals.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
-  }
-
-  #recordsDir(): string {
-    return path.join(this.#gitdir, 'pinkas', 'proposals');
-  }
-
-  async #read(id: string): Promise<StoredProposal | undefined> {
-    if (!/^[0-9a-f]{6,64}$/.test(id)) return undefined;
-    try {
-      return JSON.parse(await readFile(path.join(this.#recordsDir(), `${id}.json`), 'utf8')) as StoredProposal;
-    } catch {
-      return undefined;
-    }
   }
 
   /** Open while its branch is not in the base branch; merged once it is; closed if the branch was deleted unmerged. */

@@ -11,8 +11,12 @@
  * letters — ו ה ב כ ל מ ש and their combinations (וכשה…) — so נוהל finds בנוהל, הנוהל and
  * שהנוהל. The full word is always kept, so a word that merely begins with one of those letters
  * (משרד) is still found as written; a prefix is only stripped when at least three letters remain.
+ * Each of these forms is also indexed by its common form (hebrew-stem.ts: plurals, feminine,
+ * construct and possessive endings, verbs through a lexicon), so עובדים finds העובד; a query
+ * looks the common form up with a lower boost than the word as written.
  */
 import lunr from 'lunr';
+import { hebrewStem, isLexiconForm } from './hebrew-stem.ts';
 
 const HEBREW_LETTER = /[\u05D0-\u05EA]/;
 /** Cantillation (U+0591–U+05AF) and niqqud points; not maqaf, paseq or sof pasuq (punctuation). */
@@ -25,13 +29,13 @@ const MIN_STEM = 3;
 
 /** Words too common to help, after normalization (final letters mapped). Not מידע ("information"). */
 const HEBREW_STOP_WORDS = new Set(
-  ['של', 'את', 'על', 'עם', 'זה', 'זו', 'זאת', 'הוא', 'היא', 'הם', 'הן', 'או', 'גם', 'כי', 'אם', 'לא', 'כל', 'אל', 'מן', 'עד', 'אך', 'רק', 'כן', 'אשר', 'יש', 'אין', 'היה', 'היו', 'אנו', 'אנחנו', 'אני', 'אתה', 'את', 'לו', 'לה', 'בו', 'בה', 'כך', 'שם', 'פה', 'עוד', 'מה', 'מי', 'איך', 'כמו', 'בין', 'אבל'].map(
+  ['של', 'את', 'על', 'עם', 'זה', 'זו', 'זאת', 'הוא', 'היא', 'הם', 'הן', 'או', 'גם', 'כי', 'אם', 'לא', 'כל', 'אל', 'מן', 'עד', 'אך', 'רק', 'כן', 'אשר', 'יש', 'אין', 'היה', 'היו', 'אנו', 'אנחנו', 'אני', 'אתה', 'את', 'לו', 'לה', 'בו', 'בה', 'כך', 'שם', 'פה', 'עוד', 'מה', 'מי', 'איך', 'כמו', 'בין', 'אבל', 'כאשר', 'באשר'].map(
     (w) => mapFinals(w),
   ),
 );
 
 /** Splits text into words: letters, digits and marks, with quote marks kept inside Hebrew words. */
-const WORD = /[\p{L}\p{N}\p{M}]+(?:['"\u05F3\u05F4\u2019][\p{L}\p{N}\p{M}]+)*['\u05F3]?/gu;
+export const WORD = /[\p{L}\p{N}\p{M}]+(?:['"\u05F3\u05F4\u2019][\p{L}\p{N}\p{M}]+)*['\u05F3]?/gu;
 
 export function isHebrew(word: string): boolean {
   return HEBREW_LETTER.test(word);
@@ -65,8 +69,12 @@ function stem(word: string): string {
   return lunr.stemmer(new lunr.Token(word, {})).toString();
 }
 
+/** Besides lunr's: words of questions ("how many days…") and prepositions that say nothing about the answer. */
+const ENGLISH_STOP_WORDS = new Set(['many', 'much', 'per']);
+
 function isStopWord(normalized: string): boolean {
-  return isHebrew(normalized) ? HEBREW_STOP_WORDS.has(normalized) : lunr.stopWordFilter(new lunr.Token(normalized, {})) === undefined;
+  if (isHebrew(normalized)) return HEBREW_STOP_WORDS.has(normalized);
+  return ENGLISH_STOP_WORDS.has(normalized) || lunr.stopWordFilter(new lunr.Token(normalized, {})) === undefined;
 }
 
 /** The words of a text, as written (for highlighting) and normalized. */
@@ -79,11 +87,37 @@ export function words(text: string): { raw: string; start: number; norm: string 
   return out;
 }
 
-/** The terms a word contributes to the index: its stem (English) or its normal form and prefix variants (Hebrew). */
-export function indexTermsOf(word: string): string[] {
+/** Common forms are indexed apart from words as written (a common form is not a word: נוהל → ~נהל). */
+export const STEM_MARK = '~';
+
+/**
+ * The common forms of a Hebrew word (always) and of its prefix variants. A variant's common form is
+ * taken when stemming changes it or the lexicon lists it, or when the variant is a word of its own
+ * (`written`: the words of the wiki, normalized; a query passes none, and takes them all): a
+ * variant that is never written alone, like נהל of מנהל, is a wrong split rather than a word, and
+ * its common form would merge מנהל with נוהל.
+ */
+export function hebrewStems(norm: string, variants: string[], written?: ReadonlySet<string>): string[] {
+  const out = [STEM_MARK + hebrewStem(norm)];
+  for (const variant of variants) {
+    const common = hebrewStem(variant);
+    const word = !written || written.has(variant) || common !== variant || isLexiconForm(variant);
+    if (word && !out.includes(STEM_MARK + common)) out.push(STEM_MARK + common);
+  }
+  return out;
+}
+
+/**
+ * The terms a word contributes to the index: its stem (English), or its normal form, prefix
+ * variants and their common forms (Hebrew; `written` as for `hebrewStems`).
+ */
+export function indexTermsOf(word: string, written: ReadonlySet<string> = new Set()): string[] {
   const norm = normalizeWord(word);
   if (!norm || isStopWord(norm)) return [];
-  if (isHebrew(norm)) return [norm, ...hebrewPrefixVariants(norm)];
+  if (isHebrew(norm)) {
+    const variants = hebrewPrefixVariants(norm);
+    return [norm, ...variants, ...hebrewStems(norm, variants, written)];
+  }
   return [stem(norm)];
 }
 
@@ -95,24 +129,40 @@ export interface QueryTerm {
   term: string;
   /** Hebrew only: the word without its prefix letters (בנוהל → נוהל), weaker matches. */
   variants: string[];
+  /** Hebrew only: the common forms of the word and its variants (עובדים → ~עבד), weaker still. */
+  stems: string[];
   /** A stop word; it is only searched when the query has nothing else. */
   stop: boolean;
 }
 
 export function analyzeQuery(query: string): QueryTerm[] {
-  return words(query).map(({ norm }) => ({
-    norm,
-    term: isHebrew(norm) ? norm : stem(norm),
-    variants: isHebrew(norm) ? hebrewPrefixVariants(norm) : [],
-    stop: isStopWord(norm),
-  }));
+  return words(query).map(({ norm }) => {
+    const hebrew = isHebrew(norm);
+    const variants = hebrew ? hebrewPrefixVariants(norm) : [];
+    return { norm, term: hebrew ? norm : stem(norm), variants, stems: hebrew ? hebrewStems(norm, variants) : [], stop: isStopWord(norm) };
+  });
 }
 
-/** Tokens for lunr: each word of the text, expanded into its index terms. */
-export function tokenize(text: string): lunr.Token[] {
+/** The Hebrew words of texts as written, normalized (for `indexTermsOf`). */
+export function writtenHebrewWords(texts: Iterable<string>): Set<string> {
+  const raw = new Set<string>();
+  for (const text of texts) for (const m of text.matchAll(WORD)) if (HEBREW_LETTER.test(m[0])) raw.add(m[0]);
+  return new Set([...raw].map(normalizeWord));
+}
+
+/**
+ * Tokens for lunr: each word of the text, expanded into its index terms. `cache` (word → tokens)
+ * saves analysing the same word twice; tokens carry no per-occurrence data, so they can be shared.
+ */
+export function tokenize(text: string, cache?: Map<string, lunr.Token[]>): lunr.Token[] {
   const tokens: lunr.Token[] = [];
   for (const m of (text ?? '').matchAll(WORD)) {
-    for (const term of indexTermsOf(m[0])) tokens.push(new lunr.Token(term, {}));
+    let terms = cache?.get(m[0]);
+    if (!terms) {
+      terms = indexTermsOf(m[0]).map((term) => new lunr.Token(term, {}));
+      cache?.set(m[0], terms);
+    }
+    for (const token of terms) tokens.push(token);
   }
   return tokens;
 }

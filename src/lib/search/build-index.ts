@@ -1,23 +1,23 @@
 /**
- * Builds the search index at build time, in two layers so that it stays small and fast as the wiki
- * grows:
- *
- * - `titles.json`: every page's title and tags, and a lunr index over them: all a reader needs for
- *   the first results, fetched on the first keystroke (or on focus of the search box).
- * - `text-<section>.json`: one full-text shard per section of the wiki, one lunr document per
- *   section of a page (its heading and text), so a result can link to `page#heading`, with a
- *   short snippet of each. Shards are loaded on demand in a Web Worker.
+ * Builds the search index at build time: lunr weighs every term of two layers — titles (title,
+ * tags, keywords, file name; one document per page), the first answer while the reader types, and
+ * full text (one document per section of a page, heading and text, so a result can link to
+ * `page#heading`) — and the postings are partitioned by term (partition.ts) into the files of
+ * format.ts. Superseded and retired pages are left out of search.
  *
  * Indexes store no positions (they would triple the size); phrases are boosted from titles,
- * headings and snippets instead. Superseded and retired pages are left out of search. lunr builds
- * each index; it ships as weighted postings (see compact.ts).
+ * headings and the text of the results instead.
  */
-import lunr from 'lunr';
-import { pinkasTerm, tokenize } from './analysis.ts';
-import { compactIndex, type CompactIndex } from './compact.ts';
 import { isListed } from '../nav/tree.ts';
+import { writtenHebrewWords } from './analysis.ts';
+import {
+  filterFile, layerFile, metaFile, pageTextFile, SEARCH_FORMAT, vocabFile,
+  type FilterFile, type Manifest, type MetaFile, type PageRow, type PageTextFile,
+} from './format.ts';
+import { partition, vocabularyBlocks } from './partition.ts';
+import { weightedIndex } from './weights.ts';
 
-export const SEARCH_FORMAT = 1;
+export { SEARCH_FORMAT } from './format.ts';
 
 export interface SearchablePage {
   slug: string;
@@ -32,117 +32,18 @@ export interface SearchablePage {
   sections: { id: string; heading: string; text: string }[];
 }
 
-/**
- * `[folder index, file name, title, language index, tag indexes, draft (1/0)]`: the slug is the
- * folder (from `folders`) and the name; its first segment is the section.
- */
-export type TitleRow = [number, string, string, number, number[], number];
-/** `[page index, heading id, heading text, snippet]` */
-export type TextRow = [number, string, string, string];
-
-export interface Manifest {
-  format: number;
-  pages: number;
-  /** Section slugs (for filters) and their titles (for display), in the same order. */
-  sections: string[];
-  sectionTitles: string[];
-  langs: string[];
-  tags: string[];
-  /** Full-text shards, by section. */
-  shards: { section: number; file: string; docs: number }[];
+export interface SearchIndexOptions {
+  /** The titles of the sections, for display (their own pages' titles); a section without one shows its slug. */
+  sectionTitles?: ReadonlyMap<string, string>;
+  /** Groups of words that mean the same (content/_search/synonyms.yml). */
+  synonyms?: string[][];
+  /** Sizes (tests use small ones): chunks in characters of JSON, postings per term before tiering, terms per vocabulary block. */
+  sizes?: Partial<typeof SIZES>;
 }
 
-export interface TitlesFile {
-  /** Folders of the pages, so that each row need not repeat them. */
-  folders: string[];
-  pages: TitleRow[];
-  index: CompactIndex;
-}
-
-export interface ShardFile {
-  docs: TextRow[];
-  index: CompactIndex;
-}
-
-export const SNIPPET_LENGTH = 160;
-
-function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
-
-function newBuilder(fields: [string, number][]): lunr.Builder {
-  const builder = new lunr.Builder();
-  builder.pipeline.add(pinkasTerm);
-  builder.searchPipeline.add(pinkasTerm);
-  builder.tokenizer = ((text: unknown) => tokenize(text == null ? '' : String(text))) as unknown as typeof lunr.tokenizer;
-  builder.ref('id');
-  for (const [name, boost] of fields) builder.field(name, { boost });
-  return builder;
-}
-
-/**
- * Every file of the search index, by name (under `/search/`), as JSON text. `sectionTitles` names
- * the sections for display (their own pages' titles); a section without one shows its slug.
- */
-export function buildSearchIndex(allPages: SearchablePage[], sectionTitles: ReadonlyMap<string, string> = new Map()): Map<string, string> {
-  const pages = allPages.filter(isListed);
-  const sections = [...new Set(pages.map((p) => p.section))].sort();
-  const langs = [...new Set(pages.map((p) => p.lang))].sort();
-  const tags = [...new Set(pages.flatMap((p) => p.tags))].sort();
-  const tagIndex = new Map(tags.map((t, i) => [t, i]));
-  const folders: string[] = [];
-  const folderIndex = new Map<string, number>();
-
-  const titles = newBuilder([['title', 10], ['tags', 5], ['name', 3]]);
-  const rows: TitleRow[] = pages.map((page, i) => {
-    // The file name is the author's own short name for the page (olu.md, fmla.md): its words are
-    // searched too, but not bare numbers (page-00123, 2024-report), which only bloat the index.
-    const name = (page.slug.split('/').at(-1) ?? '')
-      .split(/[-_\s]+/)
-      .filter((word) => word && !/^\d+$/.test(word))
-      .join(' ');
-    titles.add({ id: String(i), title: page.title, tags: [...page.tags, ...keywordsOf(page.extra)].join(' '), name });
-    const cut = page.slug.lastIndexOf('/');
-    const folder = cut === -1 ? '' : page.slug.slice(0, cut);
-    if (!folderIndex.has(folder)) folderIndex.set(folder, folders.push(folder) - 1);
-    return [folderIndex.get(folder)!, page.slug.slice(cut + 1), page.title, langs.indexOf(page.lang), page.tags.map((t) => tagIndex.get(t)!), page.status === 'draft' ? 1 : 0];
-  });
-  const files = new Map<string, string>();
-  files.set('titles.json', JSON.stringify({ folders, pages: rows, index: compactIndex(titles.build()) } satisfies TitlesFile));
-
-  const shards: Manifest['shards'] = [];
-  sections.forEach((section, s) => {
-    const builder = newBuilder([['heading', 3], ['body', 1]]);
-    const docs: TextRow[] = [];
-    pages.forEach((page, pageIndex) => {
-      if (page.section !== section) return;
-      for (const part of page.sections) {
-        builder.add({ id: String(docs.length), heading: part.heading, body: part.text });
-        // The page's own description is the best summary of its opening section.
-        const snippet = part.id === '' && page.description ? page.description : part.text;
-        docs.push([pageIndex, part.id, part.heading, clip(snippet, SNIPPET_LENGTH)]);
-      }
-    });
-    const file = `text-${s}.json`;
-    files.set(file, JSON.stringify({ docs, index: compactIndex(builder.build()) } satisfies ShardFile));
-    shards.push({ section: s, file, docs: docs.length });
-  });
-
-  const manifest: Manifest = {
-    format: SEARCH_FORMAT,
-    pages: pages.length,
-    sections,
-    sectionTitles: sections.map((s) => sectionTitles.get(s) ?? s),
-    langs,
-    tags,
-    shards,
-  };
-  files.set('manifest.json', JSON.stringify(manifest));
-  return files;
-}
+/** Pages per metadata file. */
+export const BUCKET = 32;
+const SIZES = { titleChunk: 12_000, textChunk: 24_000, tier: 2_000, vocabBlock: 2_000 };
 
 function keywordsOf(extra: Record<string, unknown> | undefined): string[] {
   const value = extra?.keywords;
@@ -150,11 +51,106 @@ function keywordsOf(extra: Record<string, unknown> | undefined): string[] {
   return Array.isArray(value) ? value.filter((k): k is string => typeof k === 'string') : [];
 }
 
+/** The words of the file name (olu.md, fmla.md), but not bare numbers (page-00123), which only bloat the index. */
+function nameWords(slug: string): string {
+  return (slug.split('/').at(-1) ?? '')
+    .split(/[-_\s]+/)
+    .filter((word) => word && !/^\d+$/.test(word))
+    .join(' ');
+}
+
+/** Every file of the search index, by name (under `/search/`), as JSON text. */
+export function buildSearchIndex(allPages: SearchablePage[], options: SearchIndexOptions = {}): Map<string, string> {
+  // Pages are numbered by section, then slug: each section is a range of page numbers.
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const pages = allPages.filter(isListed).sort((a, b) => order(a.section, b.section) || order(a.slug, b.slug));
+  const sections = [...new Set(pages.map((p) => p.section))].sort();
+  const langs = [...new Set(pages.map((p) => p.lang))].sort();
+  const tags = [...new Set(pages.flatMap((p) => p.tags))].sort();
+  const files = new Map<string, string>();
+
+  const written = writtenHebrewWords(pages.flatMap((page) => [page.title, ...page.sections.map((s) => `${s.heading} ${s.text}`)]));
+  const titles = weightedIndex(
+    pages.map((page) => ({ title: page.title, tags: [...page.tags, ...keywordsOf(page.extra)].join(' '), name: nameWords(page.slug) })),
+    [['title', 10], ['tags', 5], ['name', 3]],
+    written,
+  );
+  const docPage: number[] = [];
+  const docSection: number[] = [];
+  const text = weightedIndex(
+    (function* () {
+      for (const [p, page] of pages.entries()) {
+        for (const [k, part] of page.sections.entries()) {
+          docPage.push(p);
+          docSection.push(k);
+          yield { heading: part.heading, body: part.text };
+        }
+      }
+    })(),
+    [['heading', 3], ['body', 1]],
+    written,
+  );
+
+  const sizes = { ...SIZES, ...options.sizes };
+  const titleChunks = partition(titles, { pageOf: (doc) => doc, chunkChars: sizes.titleChunk, tier: sizes.tier });
+  const textChunks = partition(text, { pageOf: (doc) => docPage[doc]!, sectionOf: (doc) => docSection[doc]!, chunkChars: sizes.textChunk, tier: sizes.tier });
+  titleChunks.chunks.forEach((chunk, i) => files.set(layerFile('titles', i), JSON.stringify(chunk)));
+  textChunks.chunks.forEach((chunk, i) => files.set(layerFile('text', i), JSON.stringify(chunk)));
+  const vocab = vocabularyBlocks([...titles.terms.keys(), ...text.terms.keys()], sizes.vocabBlock);
+  vocab.blocks.forEach((block, i) => files.set(vocabFile(i), JSON.stringify(block)));
+
+  const tagIndex = new Map(tags.map((t, i) => [t, i]));
+  for (let start = 0; start < pages.length; start += BUCKET) {
+    const folders: string[] = [];
+    const rows = pages.slice(start, start + BUCKET).map((page): PageRow => {
+      const cut = page.slug.lastIndexOf('/');
+      const folder = cut === -1 ? '' : page.slug.slice(0, cut);
+      if (!folders.includes(folder)) folders.push(folder);
+      return [folders.indexOf(folder), page.slug.slice(cut + 1), page.title, langs.indexOf(page.lang), page.tags.map((t) => tagIndex.get(t)!), page.status === 'draft' ? 1 : 0];
+    });
+    files.set(metaFile(start / BUCKET), JSON.stringify({ folders, pages: rows } satisfies MetaFile));
+  }
+  pages.forEach((page, p) => {
+    const body: PageTextFile = { ...(page.description ? { d: page.description } : {}), s: page.sections.map((s) => [s.id, s.heading, s.text]) };
+    files.set(pageTextFile(p), JSON.stringify(body));
+  });
+  const listOf = (test: (page: SearchablePage) => boolean): FilterFile => {
+    const out: number[] = [];
+    let previous = 0;
+    pages.forEach((page, p) => {
+      if (!test(page)) return;
+      out.push(p - previous);
+      previous = p;
+    });
+    return { pages: out };
+  };
+  langs.forEach((lang, i) => files.set(filterFile('lang', i), JSON.stringify(listOf((p) => p.lang === lang))));
+  tags.forEach((tag, i) => files.set(filterFile('tag', i), JSON.stringify(listOf((p) => p.tags.includes(tag)))));
+
+  const manifest: Manifest = {
+    format: SEARCH_FORMAT,
+    pages: pages.length,
+    docs: text.size,
+    sections,
+    sectionTitles: sections.map((s) => options.sectionTitles?.get(s) ?? s),
+    sectionStarts: [...sections.map((s) => pages.findIndex((p) => p.section === s)), pages.length],
+    langs,
+    tags,
+    titles: titleChunks.firsts,
+    text: textChunks.firsts,
+    vocab: vocab.firsts,
+    bucket: BUCKET,
+    synonyms: options.synonyms ?? [],
+  };
+  files.set('manifest.json', JSON.stringify(manifest));
+  return files;
+}
+
 /**
  * The search index of a whole wiki: every page with content (not the pages folders get, not the
  * home page), with the titles of the top-level sections for the section filter.
  */
-export function buildWikiSearchIndex(pages: readonly (SearchablePage & { generated: boolean })[]): Map<string, string> {
+export function buildWikiSearchIndex(pages: readonly (SearchablePage & { generated: boolean })[], options: Omit<SearchIndexOptions, 'sectionTitles'> = {}): Map<string, string> {
   const sectionTitles = new Map(pages.filter((p) => p.slug && !p.slug.includes('/')).map((p) => [p.slug, p.title]));
-  return buildSearchIndex(pages.filter((p) => !p.generated && p.slug !== ''), sectionTitles);
+  return buildSearchIndex(pages.filter((p) => !p.generated && p.slug !== ''), { ...options, sectionTitles });
 }

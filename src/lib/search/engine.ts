@@ -1,26 +1,33 @@
 /**
- * The search engine, one for the browser (in a Web Worker) and for `npm run search`: it loads the
- * index files through whatever `load` it is given (fetch, or a file read), answers from the titles
- * index at once, and from the full text once the shards are in.
+ * The search engine, one for the browser (in a Web Worker) and for `npm run search`: it reads the
+ * index files (format.ts) through whatever `load` it is given (fetch, or a file read), each when a
+ * query first needs it — the manifest at once, then the chunks of the query's words, then what the
+ * results show: the pages' titles and, for the full-text answer, the text of the result pages, from
+ * which the passage that matched is shown with the matched words marked.
  *
- * Ranking: each word of the query is looked up as written (stemmed for English), as a prefix (the
- * last word, as the reader types it), without its Hebrew prefix letters, and with one typo allowed
- * in words of five letters or more. Pages with every word come first (AND), then pages with some
- * (OR); see `search` for how long queries are treated. A page's score adds its title/tags score to
- * its best section's score (plus a little for other matching sections); the words together as a
- * phrase in the title, a heading or a snippet boost it further.
+ * Lookups: lookups.ts; scoring: rank.ts. Results far below the best are cut; the query's words
+ * together as a phrase in the title, a heading or the passage boost a page.
  */
-import { analyzeQuery, words, type QueryTerm } from './analysis.ts';
-import type { Manifest, ShardFile, TextRow, TitleRow, TitlesFile } from './build-index.ts';
-import { SEARCH_FORMAT } from './build-index.ts';
-import { PostingsIndex, type Lookup } from './compact.ts';
+import { analyzeQuery, words } from './analysis.ts';
+import { SEARCH_FORMAT, type Manifest, type PageTextFile } from './format.ts';
+import { bestPassage, highlight, matcherOf, type Segment, type WordMatcher } from './highlight.ts';
+import { plan, synonymTable, type SynonymTable } from './lookups.ts';
+import { order, rank, top, type Candidate } from './rank.ts';
+import { IndexStore, type LoadJson, type PageInfo } from './store.ts';
 
-export type LoadJson = (file: string) => Promise<unknown>;
+export type { LoadJson } from './store.ts';
 
 export interface SearchFilters {
   section?: string;
   tag?: string;
   lang?: string;
+}
+
+export interface SearchOptions {
+  /** False: answer from the titles layer only (the quick answer while the full text loads). Default true. */
+  fullText?: boolean;
+  /** Once aborted (the reader typed on), nothing more is fetched for this query and it rejects. */
+  signal?: AbortSignal;
 }
 
 export interface SearchResult {
@@ -36,231 +43,121 @@ export interface SearchResult {
   matched: number;
   /** True when the page matched all of the query (of a long query, its informative words). */
   all: boolean;
-  /** The best-matching section, when it is not the top of the page. */
+  /** The best-matching section, when the result links there rather than to the top of the page. */
   heading?: { id: string; text: string };
+  /** The passage that matched best (empty in a titles-only answer). */
   snippet: string;
+  titleMarks: Segment[];
+  headingMarks: Segment[];
+  snippetMarks: Segment[];
 }
 
-/** A page as the engine keeps it, from its row in titles.json. */
-interface PageInfo {
-  slug: string;
-  title: string;
-  section: number;
-  lang: number;
-  tags: number[];
-  draft: boolean;
-}
-
-interface Shard {
-  docs: TextRow[];
-  index: PostingsIndex;
-}
-
-const BOOST = { exact: 10, variant: 6, prefix: 3, fuzzy: 2 };
+/** Results scoring below this share of the best are noise (a stray typo or prefix match), not answers. */
+const CUT = 0.1;
 
 export class SearchEngine {
   readonly manifest: Manifest;
-  readonly #pages: PageInfo[];
-  readonly #titles: PostingsIndex;
-  readonly #shards = new Map<number, Shard>();
-  readonly #load: LoadJson;
+  readonly #store: IndexStore;
+  readonly #synonyms: SynonymTable;
 
-  private constructor(manifest: Manifest, titles: TitlesFile, load: LoadJson) {
+  private constructor(manifest: Manifest, load: LoadJson) {
     this.manifest = manifest;
-    const sectionIndex = new Map(manifest.sections.map((section, i) => [section, i]));
-    this.#pages = titles.pages.map(([folder, name, title, lang, tags, draft]: TitleRow) => {
-      const slug = titles.folders[folder] ? `${titles.folders[folder]}/${name}` : name;
-      return { slug, title, section: sectionIndex.get(slug.split('/')[0]!) ?? -1, lang, tags, draft: draft === 1 };
-    });
-    this.#titles = new PostingsIndex(titles.index);
-    this.#load = load;
+    this.#store = new IndexStore(manifest, load);
+    this.#synonyms = synonymTable(manifest.synonyms);
   }
 
-  /** Loads the manifest and the titles index: enough for the first results. */
+  /** Loads the manifest (facets and the term dictionary): all that is needed before the first query. */
   static async open(load: LoadJson): Promise<SearchEngine> {
-    // Both at once: the first results wait for one round trip, not two.
-    const [manifest, titles] = (await Promise.all([load('manifest.json'), load('titles.json')])) as [Manifest, TitlesFile];
+    const manifest = (await load('manifest.json')) as Manifest;
     if (manifest.format !== SEARCH_FORMAT) throw new Error(`search index format ${manifest.format} is not ${SEARCH_FORMAT}; rebuild the site`);
-    return new SearchEngine(manifest, titles, load);
+    return new SearchEngine(manifest, load);
   }
 
-  get fullTextLoaded(): boolean {
-    return this.#shards.size === this.manifest.shards.length;
-  }
-
-  /** Loads the full-text shards (only the section's, when a section filter is set), in parallel. */
-  async loadFullText(section?: string): Promise<void> {
-    const wanted = this.manifest.shards.filter((s) => section === undefined || this.manifest.sections[s.section] === section);
-    await Promise.all(
-      wanted
-        .filter((s) => !this.#shards.has(s.section))
-        .map(async (s) => {
-          const file = (await this.#load(s.file)) as ShardFile;
-          this.#shards.set(s.section, { docs: file.docs, index: new PostingsIndex(file.index) });
-        }),
-    );
-  }
-
-  search(query: string, filters: SearchFilters = {}, limit = 20): SearchResult[] {
+  async search(query: string, filters: SearchFilters = {}, limit = 20, options: SearchOptions = {}): Promise<SearchResult[]> {
+    const fullText = options.fullText ?? true;
     const all = analyzeQuery(query);
     // Stop words only count when the query has nothing else; at most 16 words are looked up.
     const terms = (all.some((t) => !t.stop) ? all.filter((t) => !t.stop) : all).slice(-16);
     if (terms.length === 0) return [];
-    const allowed = this.#filter(filters);
-    const pageCount = this.#pages.length;
-    const shards = [...this.#shards].map(([id, shard]) => ({ id, ...shard, offset: 0 }));
-    let totalDocs = 0;
-    for (const shard of shards) {
-      shard.offset = totalDocs;
-      totalDocs += shard.docs.length;
-    }
-
-    // Scores live in flat arrays, not objects: a common word can hit every section of the wiki.
-    const titleScore = new Float64Array(pageCount);
-    const matchedTerms = new Uint32Array(pageCount);
-    const sectionScore = new Float64Array(totalDocs);
-    const touchedSections: number[] = [];
-    const touchedPages: number[] = [];
-    const touch = (page: number, bit: number) => {
-      if (matchedTerms[page] === 0) touchedPages.push(page);
-      matchedTerms[page]! |= bit;
-    };
-    const known = (t: string) => this.#titles.has(t) || shards.some((s) => s.index.has(t));
-    terms.forEach((term, i) => {
-      const bit = 1 << i;
-      const last = i === terms.length - 1;
-      this.#titles.score(lookups(term, last, known, false), (page, score) => {
-        if (!allowed(page)) return;
-        titleScore[page]! += score;
-        touch(page, bit);
-      });
-      const query = lookups(term, last, known, true);
-      for (const shard of shards) {
-        shard.index.score(query, (doc, score) => {
-          const page = shard.docs[doc]![0];
-          if (!allowed(page)) return;
-          const g = shard.offset + doc;
-          if (sectionScore[g] === 0) touchedSections.push(g);
-          sectionScore[g]! += score;
-          touch(page, bit);
-        });
-      }
-    });
-
-    // Each page's best section, and what its other sections add.
-    const bestSection = new Int32Array(pageCount).fill(-1);
-    const sectionSum = new Float64Array(pageCount);
-    const docAt = (g: number): TextRow => {
-      let k = shards.length - 1;
-      while (shards[k]!.offset > g) k--;
-      return shards[k]!.docs[g - shards[k]!.offset]!;
-    };
-    for (const g of touchedSections) {
-      const page = docAt(g)[0];
-      sectionSum[page]! += sectionScore[g]!;
-      if (bestSection[page] === -1 || sectionScore[g]! > sectionScore[bestSection[page]!]!) bestSection[page] = g;
-    }
-    const count = (mask: number) => {
-      let n = 0;
-      for (let m = mask; m; m &= m - 1) n++;
-      return n;
-    };
-    // How much each word says: its inverse document frequency over the wiki's sections (BM25's idf).
-    const idf = terms.map((t) => {
-      const df = shards.reduce((sum, s) => sum + Math.max(s.index.documentFrequency(t.term), ...t.variants.map((v) => s.index.documentFrequency(v))), 0);
-      return Math.log(1 + (totalDocs - df + 0.5) / (df + 0.5));
-    });
-    const idfTotal = idf.reduce((a, b) => a + b, 0) || 1;
-    const coverage = (mask: number) => idf.reduce((sum, w, i) => sum + (mask & (1 << i) ? w : 0), 0) / idfTotal;
-    // AND, then OR. A page matches "all" of a query of up to three words when it has every word; of
-    // a longer query, when it has words carrying three quarters of the query's information, so that
-    // filler words ("mandatory trainings not showing up in olu") do not hide the right page while a
-    // missing rare word (a product name) still does. Pages matching all come first; within each
-    // group the score is multiplied by the square of the share of words matched (Lucene's
-    // coordination factor, squared).
-    const ranked = touchedPages.map((page) => {
-      const best = bestSection[page]!;
-      const bestScore = best === -1 ? 0 : sectionScore[best]!;
-      const matched = count(matchedTerms[page]!);
-      const all = terms.length <= 3 ? matched === terms.length : coverage(matchedTerms[page]!) >= 0.75;
-      const coordination = (matched / terms.length) ** 2;
-      return { page, matched, all, score: (titleScore[page]! + bestScore + 0.25 * (sectionSum[page]! - bestScore)) * coordination };
-    });
-    const order = (a: { all: boolean; score: number }, b: { all: boolean; score: number }) => Number(b.all) - Number(a.all) || b.score - a.score;
-    ranked.sort(order);
-
-    // The query's words together, as a phrase, in the title (×1.5) or in the best section's heading or
-    // snippet (×1.3). Only the leading candidates are looked at: a boost cannot lift the rest past them.
-    const candidates = ranked.slice(0, Math.max(limit * 4, 50));
+    const [lookups, allowed] = await Promise.all([plan(this.#store, terms, this.#synonyms, fullText), this.#allowed(filters)]);
+    options.signal?.throwIfAborted();
+    const { candidates, found } = rank(this.#store, lookups, allowed);
+    let best = 0;
+    for (const c of candidates) best = Math.max(best, c.score);
+    // A phrase can lift a page a few places: for a query of several words, a few more pages are looked at.
     const phrase = terms.length > 1 ? normalizedPhrase(query) : '';
+    const pool = top(candidates.filter((c) => c.score >= CUT * best), phrase ? limit + 6 : limit);
+
+    const infos = new Map(await Promise.all(pool.map(async (c) => [c.page, await this.#store.page(c.page)] as const)));
+    options.signal?.throwIfAborted();
     if (phrase) {
-      for (const c of candidates) {
-        const best = bestSection[c.page]!;
-        const doc = best === -1 ? undefined : docAt(best);
-        if (normalizedPhrase(this.#pages[c.page]!.title).includes(phrase)) c.score *= 1.5;
-        else if (doc && (normalizedPhrase(doc[2]).includes(phrase) || normalizedPhrase(doc[3]).includes(phrase))) c.score *= 1.3;
-      }
-      candidates.sort(order);
+      for (const c of pool) if (normalizedPhrase(infos.get(c.page)!.title).includes(phrase)) c.score *= 1.5;
+      pool.sort(order);
+    }
+    const chosen = pool.slice(0, limit);
+    const matches = matcherOf(found);
+    const texts = fullText ? new Map(await Promise.all(chosen.map(async (c) => [c.page, await this.#store.text(c.page)] as const))) : new Map<number, PageTextFile>();
+    options.signal?.throwIfAborted();
+    const shown = chosen.map((c) => ({ c, ...this.#where(c, texts.get(c.page), matches) }));
+    if (phrase) {
+      for (const s of shown) if (normalizedPhrase(`${s.heading?.text ?? ''} ${s.snippet}`).includes(phrase)) s.c.score *= 1.3;
+      shown.sort((a, b) => order(a.c, b.c));
     }
 
     // The reported score orders results as they are ranked: 1 + a fraction for pages matching all of
     // the query, a fraction for the others; the fraction is the score relative to the best of its group.
     const topOf = new Map<boolean, number>();
-    for (const c of candidates) if (!topOf.has(c.all)) topOf.set(c.all, c.score || 1);
-    return candidates.slice(0, limit).map((c) => {
-      const best = bestSection[c.page]!;
+    for (const { c } of shown) if (!topOf.has(c.all)) topOf.set(c.all, c.score || 1);
+    return shown.map(({ c, heading, snippet }) => {
       const score = Math.round((Number(c.all) + Math.max(0.001, c.score / topOf.get(c.all)!)) * 1000) / 1000;
-      return this.#result(c.page, best === -1 ? undefined : docAt(best), { score, matched: c.matched, all: c.all });
+      return this.#result(infos.get(c.page)!, { score, matched: c.matched, all: c.all, snippet, ...(heading ? { heading } : {}) }, matches);
     });
   }
 
-  /** A ranked page as the reader sees it: where it lives, its best section (`doc`) and how it matched. */
-  #result(page: number, doc: TextRow | undefined, match: Pick<SearchResult, 'score' | 'matched' | 'all'>): SearchResult {
-    const info = this.#pages[page]!;
+  /** Where a result links (its best section, unless its title matched) and the passage it shows. */
+  #where(c: Candidate, text: PageTextFile | undefined, matches: WordMatcher): { heading?: { id: string; text: string }; snippet: string } {
+    if (!text) return { snippet: '' };
+    const [id, headingText, body] = text.s[c.section] ?? text.s[0] ?? ['', '', ''];
+    let snippet = bestPassage(body, matches);
+    // The page's own description is the best summary of its opening when the opening did not match.
+    if (text.d && (c.section <= 0 || !id) && !words(snippet).some((w) => matches(w.raw))) snippet = bestPassage(text.d, matches);
+    return { ...(id && !c.titleAll && c.section >= 0 ? { heading: { id, text: headingText } } : {}), snippet };
+  }
+
+  /** A ranked page as the reader sees it. */
+  #result(info: PageInfo, match: Pick<SearchResult, 'score' | 'matched' | 'all' | 'snippet' | 'heading'>, matches: WordMatcher): SearchResult {
+    const section = this.#sectionOf(info.slug);
     return {
       slug: info.slug,
       title: info.title,
-      section: this.manifest.sections[info.section] ?? '',
-      sectionTitle: this.manifest.sectionTitles[info.section] ?? '',
+      section: this.manifest.sections[section] ?? '',
+      sectionTitle: this.manifest.sectionTitles[section] ?? '',
       lang: this.manifest.langs[info.lang]!,
       tags: info.tags.map((t) => this.manifest.tags[t]!),
       draft: info.draft,
-      score: match.score,
-      matched: match.matched,
-      all: match.all,
-      ...(doc && doc[1] ? { heading: { id: doc[1], text: doc[2] } } : {}),
-      snippet: doc ? doc[3] : '',
+      ...match,
+      titleMarks: highlight(info.title, matches),
+      headingMarks: match.heading ? highlight(match.heading.text, matches) : [],
+      snippetMarks: highlight(match.snippet, matches),
     };
   }
 
-  #filter(filters: SearchFilters): (page: number) => boolean {
-    const section = filters.section === undefined ? -1 : this.manifest.sections.indexOf(filters.section);
-    const lang = filters.lang === undefined ? -1 : this.manifest.langs.indexOf(filters.lang);
-    const tag = filters.tag === undefined ? -1 : this.manifest.tags.indexOf(filters.tag);
+  #sectionOf(slug: string): number {
+    return this.manifest.sections.indexOf(slug.split('/')[0]!);
+  }
+
+  /** The pages a query may return: by section (a range of page numbers), language and tag (their lists, loaded). */
+  async #allowed(filters: SearchFilters): Promise<(page: number) => boolean> {
+    const m = this.manifest;
+    const section = filters.section === undefined ? -1 : m.sections.indexOf(filters.section);
+    const lang = filters.lang === undefined ? -1 : m.langs.indexOf(filters.lang);
+    const tag = filters.tag === undefined ? -1 : m.tags.indexOf(filters.tag);
     if ((filters.section !== undefined && section === -1) || (filters.lang !== undefined && lang === -1) || (filters.tag !== undefined && tag === -1)) return () => false;
-    return (page) => {
-      const info = this.#pages[page]!;
-      return (section === -1 || info.section === section) && (lang === -1 || info.lang === lang) && (tag === -1 || info.tags.includes(tag));
-    };
+    const [langPages, tagPages] = await Promise.all([lang === -1 ? undefined : this.#store.filter('lang', lang), tag === -1 ? undefined : this.#store.filter('tag', tag)]);
+    const from = section === -1 ? 0 : m.sectionStarts[section]!;
+    const to = section === -1 ? m.pages : m.sectionStarts[section + 1]!;
+    return (page) => page >= from && page < to && (!langPages || langPages.has(page)) && (!tagPages || tagPages.has(page));
   }
-}
-
-/** How one query word is looked up, in the titles index or in a full-text shard. */
-function lookups(term: QueryTerm, last: boolean, known: (t: string) => boolean, shard: boolean): Lookup[] {
-  const out: Lookup[] = [{ term: term.term, boost: BOOST.exact }];
-  if (term.norm !== term.term) out.push({ term: term.norm, boost: BOOST.exact });
-  for (const variant of term.variants) out.push({ term: variant, boost: BOOST.variant });
-  // As you type, the last word is a prefix: in the small titles index from the first letter, in the
-  // full text from the third (a shorter prefix there matches much of the vocabulary and says little).
-  if (last && term.norm.length >= (shard ? 3 : 1)) {
-    const prefix = term.term.length < term.norm.length && term.norm.startsWith(term.term) ? term.term : term.norm;
-    out.push({ term: prefix, boost: BOOST.prefix, wildcard: true });
-  }
-  // A typo is only assumed for longer words that appear nowhere in the index as typed.
-  if (term.norm.length >= 5 && !known(term.term) && !term.variants.some(known)) {
-    out.push({ term: term.term, boost: BOOST.fuzzy, editDistance: term.norm.length >= 9 ? 2 : 1 });
-  }
-  return out;
 }
 
 function normalizedPhrase(text: string): string {

@@ -53,7 +53,16 @@ const line = (max: number) =>
 const date = z.date().refine((d) => !Number.isNaN(d.getTime()), 'must be a valid date');
 const optionalDate = date.optional();
 const path = line(LIMITS.path);
-const email = z.email().max(LIMITS.email).transform((s) => s.toLowerCase());
+/**
+ * An e-mail address as sign-in gives it: local part and domain, no spaces; an intranet domain
+ * without a dot (`developer@localhost`, the dev sign-in's default) is one too.
+ */
+const email = z
+  .string()
+  .trim()
+  .max(LIMITS.email)
+  .regex(/^[^\s@<>()",;]+@[^\s@<>()",;.][^\s@<>()",;]*$/, 'must be an e-mail address')
+  .transform((s) => s.toLowerCase());
 const lang = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a language tag such as "en" or "he"').max(35);
 const key = z.string().min(1).max(LIMITS.key).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
 const group = line(LIMITS.group);

@@ -69,6 +69,7 @@ function shellOf(page: PageFacts): Shell {
     reviewBy: fm.review_by,
     verified: fm.verified,
     order: fm.order,
+    acknowledge: fm.acknowledge ?? [],
     extra: page.extra,
     section: sectionOf(page.slug),
     generated: false,
@@ -79,7 +80,7 @@ function shellOf(page: PageFacts): Shell {
 function folderPage(slug: string, lang: string): Shell {
   return {
     slug, path: '', format: 'md', title: humanize(slug.split('/').at(-1)!), owner: [], tags: [],
-    lang, status: 'active', extra: {}, section: sectionOf(slug), generated: true,
+    lang, status: 'active', acknowledge: [], extra: {}, section: sectionOf(slug), generated: true,
   };
 }
 

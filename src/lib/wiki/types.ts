@@ -19,6 +19,8 @@ export interface WikiPage {
   /** The page that replaces this one, resolved. */
   supersededBy?: { slug: string; title: string } | { missing: string };
   order?: number;
+  /** Audiences that must confirm having read the current revision: group names or `all` (empty: nobody). */
+  acknowledge: string[];
   /** Frontmatter keys Pinkas does not know, kept as they were. */
   extra: Record<string, unknown>;
   section: string;

@@ -1,0 +1,104 @@
+/**
+ * Cuts a layer's weighted postings into chunks of sorted term ranges (format.ts), small enough that
+ * a query fetches little beyond the postings of its own words.
+ *
+ * A word found in very many documents is tiered: its strongest `tier` postings travel with the
+ * term, exact; its other pages only as a list, scored at the mean weight of those postings. A page
+ * outside the strongest postings of a common word still counts as containing it, so "all words"
+ * stays exact, while the bytes of a query no longer grow with the size of the wiki.
+ */
+import type { ChunkFile, VocabFile } from './format.ts';
+import type { TermPostings, WeightedIndex } from './weights.ts';
+
+export interface PartitionOptions {
+  /** Where each document belongs: its page, and (full text) its section within the page. */
+  pageOf: (doc: number) => number;
+  sectionOf?: (doc: number) => number;
+  /** Target size of a chunk, in characters of JSON. */
+  chunkChars: number;
+  /** Postings kept per term before the rest is listed by page only. */
+  tier: number;
+}
+
+const weight = (w: number) => Math.max(1, Math.round(w * 100));
+
+/** One term's entry: its postings (tiered if long) and how many characters it takes. */
+function entry(postings: TermPostings, options: PartitionOptions) {
+  const { docs, weights } = postings;
+  const n = docs.length;
+  let kept = Array.from({ length: n }, (_, i) => i);
+  let rest: number[] | undefined;
+  let restWeight = 0;
+  if (n > options.tier) {
+    const strongest = kept.sort((a, b) => weights[b]! - weights[a]! || a - b);
+    const others = strongest.slice(options.tier);
+    kept = strongest.slice(0, options.tier).sort((a, b) => a - b);
+    for (const i of others) restWeight += weights[i]!;
+    restWeight /= others.length;
+    const pages = [...new Set(others.map((i) => options.pageOf(docs[i]!)))].sort((a, b) => a - b);
+    rest = pages.map((page, i) => page - (i ? pages[i - 1]! : 0));
+  }
+  const p: number[] = [];
+  let previous = 0;
+  for (const i of kept) {
+    const page = options.pageOf(docs[i]!);
+    const w = weight(weights[i]!);
+    p.push(page - previous);
+    if (options.sectionOf) p.push(options.sectionOf(docs[i]!));
+    p.push(w);
+    previous = page;
+  }
+  // About as many characters as the JSON will take: small deltas, three- or four-digit weights.
+  const chars = kept.length * (options.sectionOf ? 10 : 7) + (rest ? rest.length * 3 + 12 : 0);
+  return { df: n, p, rest, restWeight: rest ? weight(restWeight) : 0, chars };
+}
+
+/** The chunk files of a layer (in order) and the first term of each. */
+export function partition(index: WeightedIndex, options: PartitionOptions): { chunks: ChunkFile[]; firsts: string[] } {
+  const terms = [...index.terms.keys()].sort();
+  const chunks: ChunkFile[] = [];
+  const firsts: string[] = [];
+  let current: ChunkFile | undefined;
+  let chars = 0;
+  for (const term of terms) {
+    const e = entry(index.terms.get(term)!, options);
+    if (!current || chars + e.chars + term.length > options.chunkChars) {
+      current = { t: [], df: [], p: [] };
+      chunks.push(current);
+      firsts.push(term);
+      chars = 0;
+    }
+    const at = current.t.length;
+    current.t.push(term);
+    current.df.push(e.df);
+    current.p.push(e.p);
+    if (e.rest) {
+      (current.r ??= {})[at] = e.rest;
+      (current.rw ??= {})[at] = e.restWeight;
+    }
+    chars += e.chars + term.length + 4;
+  }
+  // An empty layer still has one (empty) chunk, so that every lookup has a chunk to ask.
+  if (chunks.length === 0) {
+    chunks.push({ t: [], df: [], p: [] });
+    firsts.push('');
+  }
+  firsts[0] = '';
+  return { chunks, firsts };
+}
+
+/** The vocabulary of both layers in blocks of `size` terms, and the first term of each. */
+export function vocabularyBlocks(terms: Iterable<string>, size: number): { blocks: VocabFile[]; firsts: string[] } {
+  const sorted = [...new Set(terms)].sort();
+  const blocks: VocabFile[] = [];
+  const firsts: string[] = [];
+  for (let i = 0; i < sorted.length; i += size) {
+    blocks.push({ t: sorted.slice(i, i + size) });
+    firsts.push(i === 0 ? '' : sorted[i]!);
+  }
+  if (blocks.length === 0) {
+    blocks.push({ t: [] });
+    firsts.push('');
+  }
+  return { blocks, firsts };
+}

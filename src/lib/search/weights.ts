@@ -1,0 +1,145 @@
+/**
+ * The weight of each term in each document: lunr's BM25 scoring — its k1 and b, its `lunr.idf`,
+ * field boosts, three decimals — over our analysis (analysis.ts, lunr's stemmer and stop words),
+ * with a term's weights in several fields of one document added, which is what lunr's scoring does
+ * with them. tests/unit/search-weights.test.ts checks the weights against lunr.Builder's own.
+ *
+ * lunr.Builder computes these weights by way of an object per term, field and document (two
+ * million of them for a 5,000-page wiki, ~17 s with the garbage collection they cost) and a token
+ * set for its query parser that we do not use; here the same numbers come from flat arrays in a
+ * second or two.
+ */
+import { indexTermsOf, WORD } from './analysis.ts';
+
+/** The postings of one term: documents in ascending order, and the term's weight in each. */
+export interface TermPostings {
+  docs: ArrayLike<number>;
+  weights: ArrayLike<number>;
+}
+
+export interface WeightedIndex {
+  /** Number of documents (0 … n-1, in the order given). */
+  size: number;
+  terms: Map<string, TermPostings>;
+}
+
+/** lunr.Builder's defaults. */
+const K1 = 1.2;
+const B = 0.75;
+
+/** A growable Int32Array. */
+class Ints {
+  data = new Int32Array(1024);
+  length = 0;
+  push(value: number) {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
+/**
+ * Weighted postings of documents given as field → text, with the field boosts given; `written` as
+ * for `indexTermsOf`.
+ */
+export function weightedIndex(docs: Iterable<Record<string, string>>, fields: [string, number][], written?: ReadonlySet<string>): WeightedIndex {
+  const termIds = new Map<string, number>();
+  const termNames: string[] = [];
+  // Words repeat across a wiki far more than they vary: analyse each distinct word once.
+  const analysed = new Map<string, number[]>();
+  const idsOf = (word: string) => {
+    let ids = analysed.get(word);
+    if (!ids) {
+      ids = indexTermsOf(word, written).map((name) => {
+        let id = termIds.get(name);
+        if (id === undefined) termIds.set(name, (id = termNames.push(name) - 1));
+        return id;
+      });
+      analysed.set(word, ids);
+    }
+    return ids;
+  };
+  // One row per (document, field, term): term, document, field, frequency.
+  const rowTerm = new Ints();
+  const rowDoc = new Ints();
+  const rowField = new Ints();
+  const rowTf = new Ints();
+  const fieldLengths = fields.map(() => new Ints());
+  const documentsWithTerm = new Ints();
+  let tf = new Int32Array(1024);
+  const touched: number[] = [];
+  let size = 0;
+  for (const doc of docs) {
+    fields.forEach(([name], f) => {
+      let length = 0;
+      for (const m of (doc[name] ?? '').matchAll(WORD)) {
+        for (const id of idsOf(m[0])) {
+          if (id >= tf.length) {
+            const bigger = new Int32Array(tf.length * 2 + id);
+            bigger.set(tf);
+            tf = bigger;
+          }
+          if (tf[id] === 0) touched.push(id);
+          tf[id]!++;
+          length++;
+        }
+      }
+      fieldLengths[f]!.push(length);
+      for (const id of touched) {
+        rowTerm.push(id);
+        rowDoc.push(size);
+        rowField.push(f);
+        rowTf.push(tf[id]!);
+        tf[id] = 0;
+        while (documentsWithTerm.length <= id) documentsWithTerm.push(0);
+        documentsWithTerm.data[id]!++;
+      }
+      touched.length = 0;
+    });
+    size++;
+  }
+
+  const average = fieldLengths.map((lengths) => {
+    let sum = 0;
+    for (let i = 0; i < lengths.length; i++) sum += lengths.data[i]!;
+    return sum / (size || 1);
+  });
+  const idf = termNames.map((_, id) => lunrIdf(documentsWithTerm.data[id]!, size));
+
+  // Postings in compressed-row form: each term's rows, in document order (as they were added).
+  const start = new Int32Array(termNames.length + 1);
+  for (let r = 0; r < rowTerm.length; r++) start[rowTerm.data[r]! + 1]!++;
+  for (let t = 0; t < termNames.length; t++) start[t + 1]! += start[t]!;
+  const fill = start.slice(0, termNames.length);
+  const postDocs = new Int32Array(rowTerm.length);
+  const postWeights = new Float64Array(rowTerm.length);
+  for (let r = 0; r < rowTerm.length; r++) {
+    const t = rowTerm.data[r]!;
+    const doc = rowDoc.data[r]!;
+    const f = rowField.data[r]!;
+    const tf = rowTf.data[r]!;
+    const length = fieldLengths[f]!.data[doc]!;
+    const score = (idf[t]! * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (length / average[f]!)) + tf);
+    const weight = Math.round(score * fields[f]![1] * 1000) / 1000;
+    const at = fill[t]!;
+    // The same document in another field: the weights add up.
+    if (at > start[t]! && postDocs[at - 1] === doc) postWeights[at - 1]! += weight;
+    else {
+      postDocs[at] = doc;
+      postWeights[at] = weight;
+      fill[t]!++;
+    }
+  }
+  const terms = new Map<string, TermPostings>();
+  termNames.forEach((name, t) => terms.set(name, { docs: postDocs.subarray(start[t]!, fill[t]!), weights: postWeights.subarray(start[t]!, fill[t]!) }));
+  return { size, terms };
+}
+
+/** lunr.idf, over the count it takes from a posting: the documents with the term, counted once per field. */
+function lunrIdf(documentsWithTerm: number, documentCount: number): number {
+  const x = (documentCount - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5);
+  return Math.log(1 + Math.abs(x));
+}

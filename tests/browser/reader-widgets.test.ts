@@ -1,0 +1,182 @@
+/**
+ * The reader widgets in a real browser, on the browser tests' own page (tests/browser/pages/
+ * widgets.astro, `/widget-test/<slug>/`), against the built server in `header` sign-in mode, the
+ * sign-in proxy played by the browser's extra headers: feedback, knowledge gaps, required reading
+ * acknowledged, reported, and asked again after a new revision is committed and the wiki rebuilt;
+ * and a static-only copy of the site, where the widgets quietly stay away.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { serveStatic } from '../../scripts/lib/static-server.ts';
+import { launchBrowser, openPage } from '../support/browser.ts';
+import { buildSite } from '../support/build-site.ts';
+import { serveBuild, type ServedBuild } from '../support/serve-build.ts';
+import { startWiki } from '../support/wiki-server.ts';
+
+const buildEnv = { PINKAS_WIDGET_TEST_PAGES: path.resolve('tests/browser/pages/widgets.astro') };
+const serverEnv = { PINKAS_IDENTITY: 'header', PINKAS_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'pinkas-signals-')) };
+const wiki = await startWiki({ env: buildEnv, serverEnv });
+let site = wiki.url;
+let rebuilt: ServedBuild | undefined;
+const browser = await launchBrowser();
+afterAll(async () => {
+  await browser.close();
+  // After the rebuild, the first server is already stopped.
+  await (rebuilt ?? wiki).stop();
+});
+
+const dana = { 'X-Forwarded-Email': 'dana@galil.example', 'X-Forwarded-User': 'Dana Levi', 'X-Forwarded-Groups': 'lab-staff,haifa' };
+const noa = { 'X-Forwarded-Email': 'noa@galil.example', 'X-Forwarded-User': 'Noa Shapiro', 'X-Forwarded-Groups': 'hr' };
+const as = (headers: Record<string, string>) => openPage(browser, { extraHTTPHeaders: headers });
+
+/** What the page's own code sends to the service (the search box will send the same). */
+const sendSearch = (page: Page, q: string) =>
+  page.evaluate(async (query) => (await fetch('/api/signals/search', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ q: query, lang: 'en', results: 0, opened: false }) })).status, q);
+
+describe('without the service (a static-only copy of the site)', () => {
+  it('shows no widget, raises no script error, logs nothing, and never calls /api/', async () => {
+    const server = await serveStatic(wiki.clientDir);
+    try {
+      const { page, errors } = await as(dana);
+      const probes: string[] = [];
+      const consoleErrors: string[] = [];
+      page.on('console', (m) => (m.type() === 'error' ? consoleErrors.push(m.text()) : undefined));
+      page.on('request', (r) => (/^\/(api\/|service\.json)/.test(new URL(r.url()).pathname) ? probes.push(new URL(r.url()).pathname) : undefined));
+      await page.goto(`${server.url}/widget-test/safety/lab-safety/`, { waitUntil: 'networkidle' });
+      expect(await page.locator('h1').textContent()).toBe('Lab safety rules');
+      for (const widget of ['.feedback-widget', '.ack-widget', '.feedback-summary']) expect(await page.locator(widget).isVisible()).toBe(false);
+      await page.goto(`${server.url}/reading/`, { waitUntil: 'networkidle' });
+      await expect.poll(() => page.locator('.reading-status').textContent()).toBe('Required reading needs the wiki’s service, which this site does not have.');
+      await page.goto(`${server.url}/widget-test/`, { waitUntil: 'networkidle' });
+      expect(await page.locator('.search-gaps').isVisible()).toBe(false);
+      // service.json is a static file saying there is no service: asked once, then remembered.
+      expect(probes).toEqual(['/service.json']);
+      expect(errors).toEqual([]);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('was this page helpful?', () => {
+  it('sends "no" with a comment, offers to turn it into a proposal, and shows the owners the share and the comment', async () => {
+    const { page } = await as(noa);
+    await page.goto(`${site}/widget-test/hr/sick-leave/`);
+    const widget = page.locator('.feedback-widget');
+    await widget.getByRole('button', { name: 'No' }).click();
+    await widget.getByLabel('What was missing or wrong? (optional)').fill('Which form do I send when my child is sick?');
+    await widget.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => widget.getByRole('status').textContent()).toBe('Thank you for your answer.');
+    const propose = widget.getByRole('link', { name: 'Turn this comment into a proposed change' });
+    expect(await propose.getAttribute('href')).toBe(`/edit/hr/sick-leave/?reason=${encodeURIComponent('Which form do I send when my child is sick?').replaceAll('%20', '+')}`);
+    expect(await widget.getByRole('button', { name: 'Yes' }).isVisible()).toBe(false);
+
+    const other = await as(dana);
+    await other.page.goto(`${site}/widget-test/hr/sick-leave/`);
+    await other.page.locator('.feedback-widget').getByRole('button', { name: 'Yes' }).click();
+    await expect.poll(() => other.page.locator('.feedback-widget [role="status"]').textContent()).toBe('Thank you for your answer.');
+
+    await page.reload();
+    const summary = page.locator('.feedback-summary');
+    await expect.poll(() => summary.locator('.summary-share').textContent()).toBe('50% of 2 answers said the page helped.');
+    expect(await summary.locator('.summary-comments q').textContent()).toBe('Which form do I send when my child is sick?');
+    expect(await summary.getByRole('link', { name: 'Propose a change from this comment' }).getAttribute('href')).toMatch(/^\/edit\/hr\/sick-leave\/\?reason=Which\+form/);
+  });
+});
+
+describe('what people looked for and did not find', () => {
+  it('shows a zero-result search in the gaps panel once it was made three times, with "Create this page"', async () => {
+    const { page } = await as(noa);
+    await page.goto(`${site}/widget-test/`);
+    expect(await sendSearch(page, 'Parking permit')).toBe(204);
+    expect(await sendSearch(page, 'parking  PERMIT')).toBe(204);
+    await page.reload();
+    await expect.poll(() => page.locator('.gaps-status').textContent()).toBe('No gaps: every search made at least 3 times found something people opened.');
+    expect(await sendSearch(page, 'parking permit?')).toBe(204);
+    await page.reload();
+    const row = page.locator('.gaps-table tbody tr');
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.locator('td').allTextContents()).toEqual(['parking permit', '3', '3', '3', 'Create this page · Add as a synonym']);
+    expect(await row.getByRole('link', { name: 'Create this page' }).getAttribute('href')).toBe('/new/?title=parking%20permit');
+    expect(await row.getByRole('link', { name: 'Add as a synonym' }).getAttribute('href')).toBe('#gaps-synonym-help');
+    expect(await page.locator('#gaps-synonym-help').textContent()).toContain('content/_search/synonyms.yml');
+  });
+});
+
+describe('required reading', () => {
+  const lab = '/widget-test/safety/lab-safety/';
+  const fire = '/widget-test/safety/fire-evacuation-haifa/';
+
+  it('asks a member of the audience to acknowledge the current revision, records it, and lists it as read', async () => {
+    const { page } = await as(dana);
+    await page.goto(`${site}/reading/`);
+    await expect.poll(() => page.locator('.reading-unread li').count()).toBe(2);
+    await page.goto(`${site}${lab}`);
+    const widget = page.locator('.ack-widget');
+    await expect.poll(() => widget.locator('.ack-pending').textContent()).toBe('You are asked to read this page and confirm that you have (revision 1).');
+    await widget.getByRole('button', { name: 'I have read and understood revision 1' }).click();
+    await expect.poll(() => widget.locator('.ack-done').textContent()).toMatch(/^You acknowledged revision 1 on \d{1,2} \w+ \d{4}\.$/);
+    expect(await widget.getByRole('button').count()).toBe(0);
+
+    await page.goto(`${site}${fire}`);
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    await page.locator('.ack-widget').getByRole('button', { name: 'קראתי והבנתי את גרסה 1' }).click();
+    await expect.poll(() => page.locator('.ack-widget .ack-done').textContent()).toMatch(/^אישרת את גרסה 1 ב-/);
+
+    await page.goto(`${site}/reading/`);
+    await expect.poll(() => page.locator('.reading-read li').count()).toBe(2);
+    expect(await page.locator('.reading-status').textContent()).toBe('You have read everything you are asked to.');
+  });
+
+  it('shows the widget only to the audience: not to someone outside it', async () => {
+    const { page } = await as(noa);
+    await page.goto(`${site}${lab}`, { waitUntil: 'networkidle' });
+    expect(await page.locator('.ack-widget').isVisible()).toBe(false);
+    await page.goto(`${site}${fire}`);
+    await expect.poll(() => page.locator('.ack-widget').isVisible()).toBe(true);
+  });
+
+  it('reports who acknowledged and who is pending, as JSON and as CSV for auditors', async () => {
+    const { page } = await as(noa);
+    await page.goto(`${site}/widget-test/`);
+    const report = await page.evaluate(async () => (await fetch('/api/acknowledgements?path=/safety/lab-safety/')).json());
+    expect(report).toEqual({ revision: 1, acknowledged: [{ email: 'dana@galil.example', name: 'Dana Levi', revision: 1, at: expect.any(String) }], pending: [] });
+    const fireReport = await page.evaluate(async () => (await fetch('/api/acknowledgements?path=/safety/fire-evacuation-haifa/')).json());
+    expect(fireReport).toMatchObject({ revision: 1, pending: [{ email: 'noa@galil.example', name: 'Noa Shapiro' }] });
+    const csv = await page.evaluate(async () => (await fetch('/api/acknowledgements.csv?path=/safety/lab-safety/')).text());
+    expect(csv.split('\r\n')[1]).toMatch(/^\/safety\/lab-safety\/,Lab safety rules,1,acknowledged,dana@galil\.example,Dana Levi,1,\d{4}-/);
+  });
+
+  it('after a new revision is committed and the wiki rebuilt, asks again — but not after a change marked minor', { timeout: 240_000 }, async () => {
+    const edit = async (file: string, change: (text: string) => string, message: string) => {
+      const full = path.join(wiki.repoDir, 'content', file);
+      await writeFile(full, change(await readFile(full, 'utf8')));
+      execFileSync('git', ['commit', '-q', '-am', message], { cwd: wiki.repoDir });
+    };
+    await edit('safety/lab-safety.mdx', (t) => t.replace('the spot.', 'the spot!'), 'Lab safety: a typo\n\nPinkas-Minor: yes');
+    await edit('safety/fire-evacuation-haifa.mdx', (t) => `${t.trimEnd()}\n\nנקודת כינוס חדשה: החניה הצפונית.\n`, 'Fire evacuation: a new assembly point');
+    const env = { PINKAS_CONTENT_DIR: path.join(wiki.repoDir, 'content'), PINKAS_TODAY: '2026-11-23', ...buildEnv };
+    const build = await buildSite({ env });
+    expect(build.code, build.output).toBe(0);
+    await wiki.stop();
+    rebuilt = await serveBuild(build.serverEntry, { ...env, ...serverEnv });
+    site = rebuilt.url;
+
+    const { page } = await as(dana);
+    await page.goto(`${site}${lab}`);
+    expect(await page.locator('.page-revision').textContent()).toBe('Revision 2');
+    await expect.poll(() => page.locator('.ack-widget .ack-done').textContent()).toMatch(/^You acknowledged revision 1 on /);
+    await page.goto(`${site}${fire}`);
+    await expect.poll(() => page.locator('.ack-widget .ack-pending').textContent()).toBe('התבקשת לקרוא את הדף הזה ולאשר שקראת אותו (גרסה 2).');
+    await page.goto(`${site}/reading/`);
+    await expect.poll(() => page.locator('.reading-unread li a').allTextContents()).toEqual(['נוהל פינוי בשריפה – מפעל חיפה']);
+    const report = await page.evaluate(async () => (await fetch('/api/acknowledgements?path=/safety/fire-evacuation-haifa/')).json());
+    expect(report).toMatchObject({ revision: 2, acknowledged: [], pending: expect.arrayContaining([{ email: 'dana@galil.example', name: 'Dana Levi' }]) });
+  });
+});
