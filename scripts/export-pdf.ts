@@ -39,8 +39,6 @@ const { browser } = await launchChromium();
 try {
   const page = await browser.newPage();
   await page.goto(`${server.url}/print/${encodeURIComponent(section)}/`, { waitUntil: 'networkidle' });
-  // The binder brings each procedure's text in from its page (src/records/binder.ts).
-  await page.locator('body[data-binder-ready]').waitFor({ state: 'attached' });
   await printBinder(page, out);
   console.log(`${out}`);
 } finally {
