@@ -5,13 +5,16 @@
  * search index), renders again only what shows it, and gives the same static site, byte for byte,
  * as a build from nothing.
  */
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { walk } from '../../scripts/bench/build-measure.ts';
 import { buildSite, type BuildResult } from '../support/build-site.ts';
 import { tempRepo } from '../support/git-repo.ts';
 
+const run = promisify(execFile);
 const author = 'Dana Levi <dana@example.com>';
 const env = { PINKAS_TODAY: '2026-11-23' };
 
@@ -74,10 +77,13 @@ describe('an incremental build after one page changes its title', async () => {
     expect(linksHere).toContain('>Holiday leave</a>');
   });
 
-  it('finds the page by its new title in the search index', async () => {
-    const titles = await readFile(path.join(incremental.clientDir, 'search/titles.json'), 'utf8');
-    expect(titles).toContain('Holiday leave');
-    expect(titles).not.toContain('Annual leave');
+  it('finds the page by its new title in the search index, and no page by the old one', async () => {
+    const search = async (q: string) => {
+      const { stdout } = await run(process.execPath, ['scripts/search.ts', '--dist', incremental.outDir, q]);
+      return stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { slug: string; title: string });
+    };
+    expect((await search('holiday leave'))[0]).toMatchObject({ slug: 'hr/annual-leave', title: 'Holiday leave' });
+    expect((await search('annual leave')).map((r) => r.title)).not.toContain('Annual leave');
   });
 
   it('gives the same static site (dist/client), byte for byte, as a build from nothing', async () => {
