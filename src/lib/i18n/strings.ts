@@ -132,6 +132,8 @@ const en = {
   'print.contents': 'Contents',
   'print.documents': { one: '1 document', other: '{count} documents' },
   'print.builtFrom': 'Built from the wiki on {built}, printed on {printed}.',
+  'print.loading': 'Loading the documents ({done} of {count})…',
+  'print.ready': 'All documents are here: the binder is ready to print.',
   'print.lastChanged': 'Last changed',
   'print.address': 'On the wiki',
   'print.print': 'Print or save as PDF',
@@ -498,6 +500,8 @@ const he: Record<StringKey, Message> = {
   'print.contents': 'תוכן העניינים',
   'print.documents': { one: 'מסמך אחד', two: 'שני מסמכים', other: '{count} מסמכים' },
   'print.builtFrom': 'נבנה מהוויקי ב-{built}, הודפס ב-{printed}.',
+  'print.loading': 'טוען את המסמכים ({done} מתוך {count})…',
+  'print.ready': 'כל המסמכים כאן: הקלסר מוכן להדפסה.',
   'print.lastChanged': 'שונה לאחרונה',
   'print.address': 'בוויקי',
   'print.print': 'הדפסה או שמירה כ-PDF',
@@ -780,14 +784,18 @@ function pluralForm(forms: PluralForms, rules: Intl.PluralRules, count: string |
   return (Number.isFinite(n) ? forms[rules.select(n)] : undefined) ?? forms.other;
 }
 
+// Making an Intl.DateTimeFormat costs far more than using one: a build formats dates on every page.
+const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
+
 /** Formats an ISO date (YYYY-MM-DD) for readers of `lang`, in UTC so builds are reproducible. */
 export function formatDate(iso: string, lang: string): string {
   const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(uiLang(lang) === 'he' ? 'he-IL' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(date);
+  const ui = uiLang(lang);
+  let format = dateFormats.get(ui);
+  if (!format) {
+    format = new Intl.DateTimeFormat(ui === 'he' ? 'he-IL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(ui, format);
+  }
+  return format.format(date);
 }
