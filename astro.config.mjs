@@ -15,9 +15,8 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   // Security headers on every response of the Node server, and in the build for static hosts; the
   // proposal service's page-check worker beside the server entry; the rewrites static hosts need
-  // for the editor and history pages; the readers' signals service's page facts beside the server
-  // (and, for the browser tests only, the widget test pages named by PINKAS_WIDGET_TEST_PAGES).
-  integrations: [security(), checkWorker(), staticHostRewrites(), reading({ testPages: process.env.PINKAS_WIDGET_TEST_PAGES })],
+  // for the editor and history pages; the readers' signals service's page facts beside the server.
+  integrations: [security(), checkWorker(), staticHostRewrites(), reading()],
   site: siteConfig.site,
   base: siteConfig.base,
   trailingSlash: 'ignore',
