@@ -28,7 +28,7 @@ export const newPageSpec = {
   title: nw('title', 'input'),
   section: nw('section', 'select'),
   name: nw('name', 'input'),
-  ext: nw('ext', 'span'),
+  ext: nw('ext', 'code'),
   nameHint: nw('name-hint', 'p'),
   lang: nw('lang', 'select'),
   address: nw('address', 'p'),
@@ -187,7 +187,9 @@ function openEditor(el: NewPageElements, page: EditorPage, pages: Promise<PagesF
   el.drafts.hidden = true;
   el.heading.textContent = t('editor.newTitle', { title: page.title });
   el.heading.dir = 'auto';
-  el.path.textContent = page.repoPath;
+  const file = document.createElement('code');
+  file.textContent = page.repoPath;
+  el.path.replaceChildren(file);
   el.path.dir = 'ltr';
   el.path.hidden = false;
   el.editor.hidden = false;

@@ -231,7 +231,7 @@ export class SubmitView {
     const { el, t, root, pageHref } = this.#o;
     this.#o.drafts.finish();
     this.#o.editor.setReadOnly(true);
-    el.successLink.href = proposal.url;
+    el.successLink.href = inEditorLanguage(proposal.url, el.myProposals.getAttribute('href'));
     el.successBranch.textContent = proposal.branch;
     el.successReviewers.textContent = proposal.reviewers.length ? proposal.reviewers.join(', ') : t('editor.successNoReviewers');
     el.successMerged.hidden = !proposal.mergedWithNewerChanges;
@@ -276,3 +276,17 @@ export function failureMessage(failure: Failure, t: Translate, online: boolean):
 }
 
 const sentence = (text: string) => (/[.!?…)]$/.test(text) ? text : `${text}.`);
+
+/**
+ * A local proposal's address is an entry of "My proposals" in the wiki's language
+ * (`/proposals/#<id>`); from an editor in another language it leads to that language's list
+ * (`/proposals/he/#<id>`), the one the editor's own "My proposals" link names. Any other address
+ * (a pull request on GitHub) is kept as it is.
+ */
+export function inEditorLanguage(url: string, myProposals: string | null): string {
+  if (!myProposals) return url;
+  const hash = url.indexOf('#');
+  const list = hash < 0 ? url : url.slice(0, hash);
+  if (!/\/proposals\/$/.test(list) || list === myProposals || !myProposals.startsWith(list)) return url;
+  return myProposals + (hash < 0 ? '' : url.slice(hash));
+}

@@ -21,10 +21,17 @@ export function absoluteUrl(site: string | undefined, base: string, path: string
 }
 
 /**
- * Where "New page" leads from a page in `lang`, below the base path: `new/` in the wiki's own
- * language, `new/<lang>/` in another language of the UI (so a Hebrew page's link opens it in Hebrew).
+ * A page of the wiki's own that exists once per UI language (`new`, `proposals`), as a link from a
+ * page in `lang`, below the base path: `<name>/` in the wiki's own language, `<name>/<lang>/` in
+ * another language of the UI (so a Hebrew page's link opens it in Hebrew).
  */
-export function newPagePath(lang: string, defaultLang: string): string {
+export function uiPagePath(name: 'new' | 'proposals', lang: string, defaultLang: string): string {
   const ui = uiLang(lang);
-  return ui === uiLang(defaultLang) ? 'new/' : `new/${ui}/`;
+  return ui === uiLang(defaultLang) ? `${name}/` : `${name}/${ui}/`;
 }
+
+/** Where "New page" leads from a page in `lang`: `new/` or `new/<lang>/`. */
+export const newPagePath = (lang: string, defaultLang: string): string => uiPagePath('new', lang, defaultLang);
+
+/** Where "My proposals" leads from a page in `lang`: `proposals/` or `proposals/<lang>/`. */
+export const proposalsPath = (lang: string, defaultLang: string): string => uiPagePath('proposals', lang, defaultLang);

@@ -7,6 +7,7 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openPage } from '../support/browser.ts';
 import { changeOnMain, editorReady, git, retypeLine, seriousViolations } from '../support/editor-page.ts';
+import { keepScreenshot } from '../support/screenshots.ts';
 
 const site = inject('siteUrl');
 const browser = await launchBrowser();
@@ -42,6 +43,7 @@ describe('resolving a conflict', () => {
       expect(await conflict.locator('.conflict-version').filter({ hasText: 'months' }).count()).toBe(0);
       expect(await conflict.locator('[data-ed="conflict-status"]').textContent()).toBe('Decided: 0 of 1.');
       expect(await seriousViolations(page)).toEqual([]);
+      await keepScreenshot(page, 'conflict-view-en');
 
       // Undecided, nothing is sent: the button says it is not ready yet (aria-disabled, still
       // reachable), and pressing it says why and takes the contributor to the part.
@@ -97,6 +99,7 @@ describe('resolving a conflict', () => {
       expect(await part.locator('.conflict-text').first().getAttribute('dir')).toBe('rtl');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
       expect(await seriousViolations(page)).toEqual([]);
+      await keepScreenshot(page, 'conflict-view-he-phone');
 
       await part.getByRole('radio', { name: 'להשאיר את הגרסה הנוכחית' }).check();
       expect(await part.textContent()).toContain('הוכרע: הגרסה הנוכחית.');

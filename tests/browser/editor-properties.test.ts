@@ -6,6 +6,7 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openPage } from '../support/browser.ts';
 import { editorReady, lineWith, seriousViolations, source, sourceText } from '../support/editor-page.ts';
+import { keepScreenshot } from '../support/screenshots.ts';
 
 const site = inject('siteUrl');
 const browser = await launchBrowser();
@@ -29,6 +30,7 @@ describe('page properties', () => {
     expect(await form.getByLabel('Review by').inputValue()).toBe('2027-09-30');
     expect(await form.locator('[data-tokens="owner"] .token bdi').allTextContents()).toEqual(['@sarah-oconnor']);
     expect(await form.locator('[data-tokens="tags"] .token bdi').allTextContents()).toEqual(['leave', 'sickness', 'boston']);
+    await keepScreenshot(form, 'properties-form');
 
     // A comment in the YAML, to see that a field keeps it.
     await (await lineWith(page, source(page), /^review_by: /)).click();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { destinationPages, printBinder } from '../../scripts/lib/binder-pdf.ts';
 import { launchBrowser, openPage } from '../support/browser.ts';
+import { keepFile, keepScreenshot } from '../support/screenshots.ts';
 
 const site = inject('siteUrl');
 const browser = await launchBrowser();
@@ -47,6 +48,10 @@ describe('printing', () => {
     await page.goto(`${site}/print/haifa-plant/`);
     const out = path.join(await mkdtemp(path.join(tmpdir(), 'pinkas-pdf-')), 'haifa-plant.pdf');
     const numbers = await printBinder(page, out);
+    await keepFile(out, 'binder-haifa-plant.pdf');
+    await page.emulateMedia({ media: 'print' });
+    await keepScreenshot(page, 'binder-haifa-plant-print');
+    await page.emulateMedia({ media: 'screen' });
     const starts = await destinationPages(new Uint8Array(await readFile(out)));
     const ids = await page.locator('.binder-toc .toc-page').evaluateAll((spans) => spans.map((s) => s.getAttribute('data-page-of')!));
     expect(ids).toHaveLength(4);
