@@ -10,12 +10,12 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
-      { test: { name: 'build', include: ['tests/build/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 180_000, fileParallelism: false } },
+      { test: { name: 'build', include: ['tests/build/**/*.test.ts'], globalSetup: ['tests/support/test-output.ts'], testTimeout: 180_000, hookTimeout: 180_000, fileParallelism: false } },
       {
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
-          globalSetup: ['tests/support/browser-global-setup.ts'],
+          globalSetup: ['tests/support/test-output.ts', 'tests/support/browser-global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -2,6 +2,12 @@ import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
 
+/**
+ * Where builds go: the run's own folder when tests/support/test-output.ts made one (removed when
+ * the run ends), else .test-output/ (a script or a single file run outside vitest's projects).
+ */
+const testOutput = process.env.PINKAS_TEST_OUTPUT ?? path.resolve('.test-output');
+
 export interface BuildResult {
   code: number | null;
   output: string;
@@ -26,8 +32,8 @@ export interface BuildOptions {
  */
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   // Inside the project: the server build resolves its packages from node_modules next to it.
-  await mkdir(path.resolve('.test-output'), { recursive: true });
-  const work = await mkdtemp(path.join(path.resolve('.test-output'), 'build-'));
+  await mkdir(testOutput, { recursive: true });
+  const work = await mkdtemp(path.join(testOutput, 'build-'));
   const outDir = options.outDir ?? path.join(work, 'dist');
   const env: Record<string, string | undefined> = {
     ...process.env,
