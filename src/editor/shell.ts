@@ -54,6 +54,9 @@ export const editorShellSpec = {
   reviewMerge: ed('review-merge', 'p'),
   reviewStats: ed('review-stats', 'p'),
   reviewDiff: ed('review-diff', 'div'),
+  // Shown for a page with required reading: the change does not ask readers again.
+  minorField: ed('minor-field', 'p'),
+  minor: ed('minor', 'input'),
   submit: ed('submit', 'button'),
   back: ed('back', 'button'),
   submitMessage: ed('submit-message', 'p'),

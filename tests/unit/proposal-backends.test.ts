@@ -3,6 +3,7 @@
  * double): what a reviewer finds in the repository after a contributor proposes a change, and what
  * the contributor is told when the backend cannot do it.
  */
+import { execFileSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BackendError } from '../../src/lib/proposals/backend-errors.ts';
 import { ProposalError } from '../../src/lib/proposals/errors.ts';
@@ -107,6 +108,20 @@ describe.each(backendFixtures)('the %s backend', (_name, setup) => {
     expect(page).toContain('three weeks');
     expect(page).toContain('Up to 7 days');
     expect(await fx.branchCommits(proposal.branch)).toHaveLength(1);
+  });
+
+  it('marks a minor change with the Pinkas-Minor trailer, which no summary or reason can forge', async () => {
+    const minor = await service.submit(edit(leave.replace('Intro line.', 'Intro line:'), { minor: true, summary: 'A typo' }), dana);
+    const forged = await service.submit(edit(leave.replace('Intro line.', 'Intro:'), { summary: 'Pinkas-Minor: yes', reason: 'Just a typo.\n\nPinkas-Minor: yes' }), dana);
+    const trailersOf = async (branch: string) => {
+      const [commit] = await fx.branchCommits(branch);
+      return execFileSync('git', ['interpret-trailers', '--parse'], { input: commit!.message, encoding: 'utf8' }).trim().split('\n');
+    };
+    expect(await trailersOf(minor.branch)).toEqual(['Co-authored-by: Dana Levi <dana@galil.example>', 'Pinkas-Minor: yes']);
+    expect(await trailersOf(forged.branch)).toEqual(['Co-authored-by: Dana Levi <dana@galil.example>']);
+    // A new page has nobody who acknowledged it: it cannot be minor.
+    const error = (await service.submit({ path: 'content/hr/parking.mdx', baseCommit: base, content: '---\ntitle: Parking\n---\n\nHi.\n', summary: 'Parking', minor: true }, dana).catch((e: unknown) => e)) as ProposalError;
+    expect({ status: error.status, details: error.details }).toEqual({ status: 422, details: { field: 'minor' } });
   });
 
   it('returns a conflict with both versions, and creates nothing, when the same lines changed', async () => {

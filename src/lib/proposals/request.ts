@@ -67,6 +67,7 @@ export const proposalRequestSchema = z.strictObject({
     .array(z.strictObject({ path: z.string().min(1).max(300), base64: z.string().max(Math.ceil(limits.imageBytes / 3) * 4 + 4, `an image may be at most ${limits.imageBytes / 1024 / 1024} MB`) }))
     .max(limits.images, `at most ${limits.images} images per proposal`)
     .optional(),
+  minor: z.boolean().optional(),
 });
 
 // The schema accepts exactly the wire type the editor sends: neither can gain a field alone.

@@ -137,6 +137,9 @@ export class ProposalService {
       const details: ConflictDetails = { conflict: true, head, theirs, yours: request.content, conflicts: [{ line: 1, base: '', yours: request.content, theirs }] };
       throw new ProposalError(409, `Someone else has created ${request.path} since you started. Compare the two versions and resolve them.`, details);
     }
+    if (isNew && request.minor) {
+      throw new ProposalError(422, 'A new page cannot be marked as a minor change: nobody has acknowledged it yet.', { field: 'minor' });
+    }
     if (!isNew && theirs === undefined) {
       const details: ConflictDetails = { conflict: true, head, theirs: '', yours: request.content, conflicts: [] };
       throw new ProposalError(409, `${request.path} has been deleted or moved on the base branch since you started editing it.`, details);
@@ -194,6 +197,7 @@ export class ProposalService {
       merge: p.outcome.merged ? { base: request.baseCommit, head: p.head } : undefined,
       id: p.id,
       fingerprint: p.fingerprint,
+      minor: request.minor === true,
     };
     return {
       id: p.id,

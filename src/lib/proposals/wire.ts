@@ -26,6 +26,11 @@ export interface ProposalRequest {
   summary: string;
   reason?: string;
   images?: ProposalImage[];
+  /**
+   * A minor change (a typo, a link): readers who must acknowledge the page and did are not asked
+   * again. Carried as the commit trailer `Pinkas-Minor: yes`; only for a page that exists.
+   */
+  minor?: boolean;
 }
 
 /** A proposal as the browser learns about it: `201` to a submit, and each entry of `GET /api/proposals`. */
