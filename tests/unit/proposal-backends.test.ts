@@ -179,6 +179,35 @@ describe.each(backendFixtures)('the %s backend, for new pages and lists', (_name
   });
 });
 
+describe.each(backendFixtures)('the %s backend, for the proposals waiting on a page', (name, setup) => {
+  const t = serviceOn(setup);
+
+  it("lists anyone's open proposals of one page, newest first, bounded, and never who made them", async () => {
+    let clock = Date.parse('2026-03-01T09:00:00Z');
+    const service = new ProposalService({ backend: t.fx.backend, contentPrefix: 'content', rateLimits: { perMinute: 1000, perDay: 1000 }, now: () => new Date((clock += 60_000)) });
+    const edit = (content: string, summary: string, path = 'content/hr/leave.mdx') => ({ path, baseCommit: t.base, content, summary });
+    const merged = await service.submit(edit(leave.replace('20 days', '21 days'), 'Merged since'), dana);
+    const first = await service.submit(edit(leave.replace('two weeks', 'ten days'), 'Ten days of notice'), dana);
+    const closed = await service.submit(edit(leave.replace('Intro line.', 'Intro.'), 'Closed since'), yossi);
+    const second = await service.submit(edit(leave.replace('Up to 5 days', 'Up to 6 days'), 'Six days carry over'), yossi);
+    const expenses = wikiFiles['content/finance/expenses.md']!;
+    await service.submit(edit(`${expenses}\nAnd invoices.\n`, 'Invoices too', 'content/finance/expenses.md'), dana);
+    await t.fx.merge(merged.branch);
+    await t.fx.close(closed.branch);
+
+    const pending = await t.fx.backend.pending('content/hr/leave.mdx', 20);
+    expect(pending.map((p) => [p.id, p.title, p.summary])).toEqual([
+      [second.id, 'Annual leave: Six days carry over', 'Six days carry over'],
+      [first.id, 'Annual leave: Ten days of notice', 'Ten days of notice'],
+    ]);
+    expect(pending.map((p) => Object.keys(p).sort())).toEqual(Array(2).fill(name === 'github' ? ['createdAt', 'id', 'summary', 'title', 'url'] : ['createdAt', 'id', 'summary', 'title']));
+    if (name === 'github') expect(pending.map((p) => p.url)).toEqual([second.url, first.url]);
+    expect(JSON.stringify(pending)).not.toMatch(/@|Dana|Yossi|יוסי/);
+    expect(await t.fx.backend.pending('content/hr/leave.mdx', 1)).toEqual([pending[0]]);
+    expect(await t.fx.backend.pending('content/hr/index.mdx', 20)).toEqual([]);
+  });
+});
+
 describe.each(backendFixtures)('the %s backend, when it cannot do what is asked', (_name, setup) => {
   let fx: BackendFixture;
   let base: string;

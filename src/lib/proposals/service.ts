@@ -27,10 +27,10 @@ import { commitMessage, pullRequestBody, pullRequestTitle, type ChangedPath, typ
 import { MemoryCoordination, type Coordination } from './coordination.ts';
 import { proposalLimitKey, takeProposalSlot, type RateLimits } from './rate-limit.ts';
 import { Layout, layoutProblem } from './repo-layout.ts';
-import { refuseProblems, validateRequest, type ValidatedRequest } from './request.ts';
+import { pagePath, refuseProblems, validateRequest, type ValidatedRequest } from './request.ts';
 import { reusedKey, SubmitClaims, type ClaimTimings } from './submit-claims.ts';
 import type { Identity, PreparedProposal, Proposal, ProposalBackend } from './types.ts';
-import type { ConflictDetails, RetryDetails } from './wire.ts';
+import { pendingLimit, type ConflictDetails, type PendingProposal, type RetryDetails } from './wire.ts';
 
 export interface ServiceOptions {
   backend: ProposalBackend;
@@ -104,6 +104,16 @@ export class ProposalService {
   /** The person's newest proposals (`limit`, at most `listLimits.max`), newest first. */
   async list(identity: Identity, limit: number = listLimits.default): Promise<Proposal[]> {
     return this.#options.backend.list(identity.email, Math.max(1, Math.min(listLimits.max, Math.floor(limit))));
+  }
+
+  /**
+   * The proposals waiting for review that change the page at `path` (repository-relative), newest
+   * first, at most `pendingLimit`: for anyone reading the page, so never who made them.
+   */
+  async pending(path: string): Promise<PendingProposal[]> {
+    if (path.length > 300 || /[\u0000-\u001f\u007f]/.test(path)) throw new ProposalError(400, "path must be the page's path in the repository, such as content/hr/leave.mdx.", { field: 'path' });
+    pagePath(path, this.#options.contentPrefix);
+    return this.#options.backend.pending(path, pendingLimit);
   }
 
   async #submit(request: ValidatedRequest, identity: Identity, id: string, fingerprint: string): Promise<Proposal> {

@@ -56,6 +56,29 @@ export interface ProposalList {
   proposals: PublicProposal[];
 }
 
+/**
+ * A proposal waiting for review, as anyone reading the wiki may learn of it: what it does and
+ * when, never who proposed it.
+ */
+export interface PendingProposal {
+  id: string;
+  title: string;
+  summary: string;
+  /** Where it is reviewed (the pull request); absent when there is no such page (the local backend). */
+  url?: string;
+  createdAt: string;
+}
+
+/** `GET /api/proposals/pending?path=…`: the open proposals of one page, newest first. */
+export interface PendingAnswer {
+  /** The page, relative to the repository root. */
+  path: string;
+  proposals: PendingProposal[];
+}
+
+/** The most pending proposals `GET /api/proposals/pending` lists for one page. */
+export const pendingLimit = 20;
+
 interface SessionBase {
   mode: IdentityMode;
   backend: BackendName;
