@@ -16,6 +16,8 @@ export const editorShellSpec = {
   draftDiscard: ed('draft-discard', 'button'),
   // Editing: source, toolbar, preview, problems, images and the form.
   workspace: ed('workspace', 'div'),
+  // Other people's proposals of this page that wait for review.
+  pending: ed('pending', 'div'),
   // The page's properties (the frontmatter as a form).
   properties: ed('properties', 'details'),
   propertiesNote: ed('properties-note', 'p'),
