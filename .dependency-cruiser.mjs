@@ -37,7 +37,7 @@ const structural = [
     from: { path: '^src/lib/' },
     to: {
       path: [
-        '^src/(pages|components|layouts|loaders|data|server|editor|search|styles)/',
+        '^src/(pages|components|layouts|loaders|data|server|editor|search|records|dom|styles)/',
         '^src/(middleware|content\\.config)\\.[cm]?[jt]s$',
       ],
     },
@@ -70,10 +70,10 @@ const runtime = [
   {
     name: 'browser-no-node',
     comment:
-      'src/editor, src/search and src/widgets run in the browser (islands and workers): nothing they reach, ' +
+      'src/editor, src/search, src/widgets, src/records and src/dom run in the browser (islands and workers): nothing they reach, ' +
       'in src/lib or elsewhere, imports a Node built-in.',
     severity: 'error',
-    from: { path: '^src/(editor|search|widgets)/' },
+    from: { path: '^src/(editor|search|widgets|records|dom)/' },
     to: { path: NODE_BUILTIN, reachable: true },
   },
   {

@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import checkWorker from './src/integrations/check-worker.ts';
 import reading from './src/integrations/reading.ts';
 import security from './src/integrations/security.ts';
+import { staticHostRewrites } from './src/integrations/static-host-rewrites.ts';
 import { wikiLocations } from './src/lib/wiki/locations.ts';
 import { siteConfig } from './src/site.config.ts';
 
@@ -13,19 +14,22 @@ import { siteConfig } from './src/site.config.ts';
 export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   // Security headers on every response of the Node server, and in the build for static hosts; the
-  // proposal service's page-check worker beside the server entry; the readers' signals service's
-  // page facts beside the server (and, for the browser tests only, the widget test pages named by
-  // PINKAS_WIDGET_TEST_PAGES).
-  integrations: [security(), checkWorker(), reading({ testPages: process.env.PINKAS_WIDGET_TEST_PAGES })],
+  // proposal service's page-check worker beside the server entry; the rewrites static hosts need
+  // for the editor and history pages; the readers' signals service's page facts beside the server.
+  integrations: [security(), checkWorker(), staticHostRewrites(), reading()],
   site: siteConfig.site,
   base: siteConfig.base,
   trailingSlash: 'ignore',
-  build: { format: 'directory' },
+  // Stylesheets as files, never inlined: one download for the whole site instead of a copy in every page.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   // Tests and benchmarks build several wikis side by side; each gets its own cache (PINKAS_CACHE_DIR).
   cacheDir: wikiLocations(siteConfig.contentDir).cacheDir,
   devToolbar: { enabled: false },
+  // Pages whose route gives a `cacheKey` (every wiki page, src/data/route-keys.ts) are copied from
+  // the previous build, kept in the cache folder, while the key and the route's code are unchanged.
+  experimental: { incrementalBuild: true },
   // Bundled scripts stay files under /_astro/ (never inlined into pages), so the
   // Content-Security-Policy allows them as the site's own ('self') and browsers cache them across
-  // pages; stylesheets and images under 4 KB are inlined, as by default.
+  // pages; images under 4 KB are inlined, as by default.
   vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
 });

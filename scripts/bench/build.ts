@@ -1,18 +1,21 @@
 /**
- * npm run bench:build [-- --pages 1000,5000] [--keep]
+ * npm run bench:build [-- --pages 5000,20000] [--open-files 1024] [--keep]
  *
- * Generates deterministic corpora (scripts/lib/corpus.ts: 90% English, 10% Hebrew MDX pages, in a
- * git repository so that history is part of the build), builds each with `astro build` in a child
- * process, and prints: wall time, peak memory (the build process's max RSS), size of dist/, median
- * HTML size of a content page, and the JavaScript a content page loads before any interaction
- * (raw and gzip). Targets from the foundation issue at 5,000 pages are printed beside the numbers.
+ * Generates deterministic corpora (scripts/lib/corpus.ts, in a git repository so that history is
+ * part of the build) and builds each, in this one run, with Pinkas and with a plain Astro 7 +
+ * @astrojs/mdx site of the same pages (scripts/bench/plain-astro/): a cold build (empty caches),
+ * then, after a one-page edit committed to the repository, a warm one (the caches of the cold
+ * build). Each build runs in a child process under an open-file limit (`ulimit -n`, 1,024 by
+ * default). Printed side by side: wall time, peak memory (the build process's max RSS), the static
+ * site's size and files, median page HTML and the JavaScript a page loads before any interaction,
+ * with the targets of the build-at-scale issue.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { mapBounded } from '../../src/lib/content/read-content.ts';
-import { generateCorpus } from '../lib/corpus.ts';
+import { generateCorpus, type CorpusPage } from '../lib/corpus.ts';
+import { measureSite, runBuild, type BuildRun, type SiteSize } from './build-measure.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string) => {
@@ -20,107 +23,128 @@ const arg = (name: string) => {
   return i === -1 ? undefined : args[i + 1];
 };
 const sizes = (arg('pages') ?? '5000').split(',').map(Number);
+const openFiles = Number(arg('open-files') ?? 1024);
 const keep = args.includes('--keep');
 const root = process.cwd();
 const benchDir = path.join(root, '.bench');
 
+const gib = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-async function walk(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await walk(p)));
-    else out.push(p);
-  }
-  return out;
+function git(dir: string, ...a: string[]) {
+  return execFileSync('git', a, { cwd: dir, stdio: 'pipe' }).toString().trim();
 }
 
 function commitCorpus(dir: string, pages: { path: string }[]) {
-  const git = (...a: string[]) => execFileSync('git', a, { cwd: dir, stdio: 'pipe' });
-  git('init', '-q', '-b', 'main');
+  git(dir, 'init', '-q', '-b', 'main');
   const authors = ['Dana Levi <dana@example.com>', 'Yossi Cohen <yossi@example.com>', 'Maya Stern <maya@example.com>', 'Alex Kim <alex@example.com>'];
   // Ten commits by four authors: history is read in the build, as in a real wiki.
   const batches = 10;
   for (let b = 0; b < batches; b++) {
     const slice = pages.slice(Math.floor((b * pages.length) / batches), Math.floor(((b + 1) * pages.length) / batches));
-    git('add', ...(b === 0 ? ['-A'] : slice.map((p) => p.path)));
-    git('-c', 'user.name=bench', '-c', 'user.email=bench@example.com', 'commit', '-q', '--allow-empty', '--author', authors[b % authors.length]!, '-m', `Batch ${b + 1}`, `--date=2026-0${1 + (b % 9)}-01T10:00:00Z`);
+    git(dir, 'add', ...(b === 0 ? ['-A'] : slice.map((p) => p.path)));
+    git(dir, '-c', 'user.name=bench', '-c', 'user.email=bench@example.com', 'commit', '-q', '--allow-empty', '--author', authors[b % authors.length]!, '-m', `Batch ${b + 1}`, `--date=2026-0${1 + (b % 9)}-01T10:00:00Z`);
   }
 }
 
-function runBuild(contentDir: string, outDir: string): Promise<{ ms: number; maxRssBytes: number; wallMs: number }> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, [path.join(root, 'scripts/lib/build-child.ts'), outDir], {
-      cwd: root,
-      env: { ...process.env, PINKAS_CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let stdout = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`build failed (exit ${code}):\n${stdout}`));
-      const last = stdout.trim().split('\n').at(-1)!;
-      resolve({ ...JSON.parse(last), wallMs: performance.now() - started });
-    });
-  });
+/** A one-page edit, as a merged proposal brings it: a sentence added to one page, committed. */
+async function editOnePage(dir: string, page: CorpusPage) {
+  const file = path.join(dir, page.path);
+  await writeFile(file, `${(await readFile(file, 'utf8')).trimEnd()}\n\nThis sentence was added by a one-page edit.\n`);
+  git(dir, '-c', 'user.name=bench', '-c', 'user.email=bench@example.com', 'commit', '-q', '-am', 'One-page edit');
 }
 
-/**
- * The JavaScript a page loads before the reader interacts: inline scripts, script files and what
- * they import statically, and the search worker (started when the page is idle).
- */
-async function pageJs(html: string, distDir: string): Promise<{ raw: number; gzip: number; files: string[] }> {
-  let code = '';
-  const seen = new Set<string>();
-  const addFile = async (url: string) => {
-    if (seen.has(url)) return;
-    seen.add(url);
-    const text = await readFile(path.join(distDir, url.replace(/^\//, '')), 'utf8');
-    code += text;
-    const dir = path.posix.dirname(url);
-    for (const m of text.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g)) await addFile(path.posix.resolve(dir, m[1]!));
-    for (const m of text.matchAll(/["'`]([^"'`]*worker-[\w-]+\.js)["'`]/g)) await addFile(path.posix.resolve(dir, m[1]!));
+interface Result {
+  run: BuildRun;
+  site?: SiteSize;
+}
+
+async function build(kind: 'pinkas' | 'plain', n: number, contentDir: string, slugs: string[]): Promise<Result> {
+  const outDir = path.join(benchDir, `${kind}-dist-${n}`);
+  const cacheDir = path.join(benchDir, `${kind}-cache-${n}`);
+  const env: Record<string, string> = {
+    BENCH_LOG_LEVEL: 'info',
+    ...(kind === 'pinkas' ? { PINKAS_CONTENT_DIR: contentDir, PINKAS_CACHE_DIR: cacheDir } : { PLAIN_CONTENT_DIR: contentDir, PLAIN_CACHE_DIR: cacheDir }),
   };
-  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
-    const src = /\bsrc="([^"]+)"/.exec(m[1]!)?.[1];
-    if (src) await addFile(src);
-    else code += m[2];
+  const projectRoot = kind === 'plain' ? path.join(root, 'scripts/bench/plain-astro') : undefined;
+  const stage = existsSync(cacheDir) ? 'warm' : 'cold';
+  let run = await runBuild({ outDir, projectRoot, env, openFiles });
+  if (!run.ok && /EMFILE|too many open files/i.test(run.output)) {
+    console.log(`  ${kind}: failed under ulimit -n ${openFiles} (EMFILE); built again without the limit`);
+    run = await runBuild({ outDir, projectRoot, env });
   }
-  return { raw: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length, files: [...seen] };
+  await mkdir(path.join(benchDir, 'logs'), { recursive: true });
+  await writeFile(path.join(benchDir, 'logs', `${kind}-${n}-${stage}.log`), run.output);
+  if (!run.ok) {
+    console.log(`  ${kind}: the build failed:\n${run.output.slice(-3000)}`);
+    return { run };
+  }
+  // Pinkas' static site is dist/client (dist/server holds the proposal service); plain Astro's is dist/.
+  return { run, site: await measureSite(kind === 'pinkas' ? path.join(outDir, 'client') : outDir, slugs) };
 }
 
-console.log(`Pinkas build benchmark — node ${process.version}, ${new Date().toISOString()}`);
+/** Astro's durations: `850ms`, `6.27s`, `1m 48s`. */
+function seconds(text: string): number {
+  const m = /(?:(\d+)m\s*)?([\d.]+)(ms|s)/.exec(text);
+  return m ? Number(m[1] ?? 0) * 60 + Number(m[2]) * (m[3] === 'ms' ? 0.001 : 1) : 0;
+}
+
+/** Where a build's time went, from its log: the content loader, Vite's bundling, the pages. */
+function phases(output: string): string {
+  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
+  const loader = /\[pinkas-wiki\] .* in (\d+) ms \((.*)\)/.exec(plain);
+  const vite = [...plain.matchAll(/\[vite\] ✓ built in (.+)/g)].reduce((t, m) => t + seconds(m[1]!), 0);
+  const pages = /(?:prerendering static routes|generating static routes)[\s\S]*?✓ Completed in (.+)/.exec(plain);
+  const restored = (plain.match(/\(restored\)/g) ?? []).length;
+  return [
+    loader ? `content ${(Number(loader[1]) / 1000).toFixed(1)} s (${loader[2]})` : '',
+    `bundling ${vite.toFixed(1)} s`,
+    pages ? `pages ${seconds(pages[1]!).toFixed(1)} s${restored ? ` (${restored} copied from the last build)` : ''}` : '',
+  ].filter(Boolean).join(', ');
+}
+
+function row(name: string, values: (string | undefined)[], target = '') {
+  console.log(`  ${name.padEnd(26)} ${values.map((v) => (v ?? '—').padEnd(22)).join(' ')} ${target}`);
+}
+
+const coldWall = new Map<number, number>();
+
+console.log(`Pinkas build benchmark — node ${process.version}, ${new Date().toISOString()}, ulimit -n ${openFiles}`);
 for (const n of sizes) {
   const contentDir = path.join(benchDir, `corpus-${n}`);
-  const outDir = path.join(benchDir, `dist-${n}`);
   const genStarted = performance.now();
   const { pages } = await generateCorpus({ dir: contentDir, pages: n, seed: 42 });
   commitCorpus(contentDir, pages);
-  console.log(`\n${n} pages: corpus generated and committed in ${((performance.now() - genStarted) / 1000).toFixed(1)} s`);
-  await rm(outDir, { recursive: true, force: true });
-  const result = await runBuild(contentDir, outDir);
+  console.log(`\n${n} pages: corpus generated and committed in ${s(performance.now() - genStarted)}`);
+  for (const kind of ['pinkas', 'plain'] as const) {
+    await rm(path.join(benchDir, `${kind}-cache-${n}`), { recursive: true, force: true });
+    await rm(path.join(benchDir, `${kind}-dist-${n}`), { recursive: true, force: true });
+  }
+  const slugs = pages.map((p) => p.slug);
+  const pinkasCold = await build('pinkas', n, contentDir, slugs);
+  const plainCold = await build('plain', n, contentDir, slugs);
+  await editOnePage(contentDir, pages[Math.floor(pages.length / 2)]!);
+  const pinkasWarm = await build('pinkas', n, contentDir, slugs);
+  const plainWarm = await build('plain', n, contentDir, slugs);
+  coldWall.set(n, pinkasCold.run.wallMs);
 
-  const files = await walk(outDir);
-  const sizesOf = await mapBounded(files, async (f) => (await stat(f)).size);
-  const distBytes = sizesOf.reduce((a, b) => a + b, 0);
-  // The static site is in dist/client (dist/server holds the proposal service).
-  const clientDir = path.join(outDir, 'client');
-  const pageFiles = pages.map((p) => path.join(clientDir, p.slug, 'index.html'));
-  const htmlSizes = (await mapBounded(pageFiles, async (f) => (await stat(f)).size)).sort((a, b) => a - b);
-  const median = htmlSizes[Math.floor(htmlSizes.length / 2)]!;
-  const js = await pageJs(await readFile(pageFiles[Math.floor(pageFiles.length / 2)]!, 'utf8'), clientDir);
-
-  const rows: [string, string, string][] = [
-    ['build wall time', `${(result.wallMs / 1000).toFixed(1)} s`, n === 5000 ? '≤ 60 s' : ''],
-    ['peak memory (max RSS)', `${(result.maxRssBytes / 1024 / 1024 / 1024).toFixed(2)} GiB`, n === 5000 ? '≤ 3 GiB' : ''],
-    ['dist/ size', `${mb(distBytes)} in ${files.length} files`, n === 5000 ? '≤ 600 MB' : ''],
-    ['median page HTML', kb(median), n === 5000 ? '≤ 60 KB' : ''],
-    ['JS before interaction', `${kb(js.raw)} raw, ${kb(js.gzip)} gzip (${js.files.length} files)`, '≤ 15 KB gzip'],
-  ];
-  for (const [name, value, target] of rows) console.log(`  ${name.padEnd(24)} ${value.padEnd(28)} ${target}`);
-  if (!keep) await rm(outDir, { recursive: true, force: true });
+  const results = [pinkasCold, plainCold, pinkasWarm, plainWarm];
+  const ratio = (a: number, b: number) => (b ? `${(a / b).toFixed(2)}×` : '—');
+  console.log(`  ${''.padEnd(26)} ${['Pinkas cold', 'plain Astro cold', 'Pinkas one-page warm', 'plain Astro warm'].map((h) => h.padEnd(22)).join(' ')} target`);
+  const is5k = n === 5000;
+  row('build wall time', results.map((r) => (r.run.ok ? s(r.run.wallMs) : 'failed')), is5k ? `cold ≤ 0.8× plain (${ratio(pinkasCold.run.wallMs, plainCold.run.wallMs)}); warm ≤ 15% of cold (${((100 * pinkasWarm.run.wallMs) / pinkasCold.run.wallMs).toFixed(0)}%)` : `warm ${((100 * pinkasWarm.run.wallMs) / pinkasCold.run.wallMs).toFixed(0)}% of cold`);
+  row('peak memory (max RSS)', results.map((r) => (r.run.ok ? gib(r.run.maxRssBytes) : undefined)), is5k ? `≤ 0.75× plain (${ratio(pinkasCold.run.maxRssBytes, plainCold.run.maxRssBytes)})` : n >= 20000 ? '≤ 6 GiB' : '');
+  row('static site', results.map((r) => r.site && `${mb(r.site.bytes)}, ${r.site.files} files`), is5k ? `≤ 150 MB, ≤ 1.1 files/page + c (${pinkasCold.site ? (pinkasCold.site.files / n).toFixed(2) : '—'}/page)` : '');
+  row('median page HTML', results.map((r) => r.site && kb(r.site.medianHtml)), '≤ 40 KB');
+  row('JS before interaction', results.map((r) => r.site && `${kb(r.site.js.gzip)} gzip`), '≤ 15 KB gzip');
+  for (const [label, r] of [['Pinkas cold', pinkasCold], ['Pinkas warm', pinkasWarm], ['plain cold', plainCold]] as const) {
+    if (r.run.ok) console.log(`  ${label}: ${phases(r.run.output)}`);
+  }
+  const five = coldWall.get(5000);
+  if (n > 5000 && five) console.log(`  Pinkas cold at ${n} pages: ${ratio(pinkasCold.run.wallMs, five)} the 5,000-page time${n === 20000 ? ' (target ≤ 4.5×)' : ''}`);
+  if (!keep) {
+    for (const kind of ['pinkas', 'plain']) await rm(path.join(benchDir, `${kind}-dist-${n}`), { recursive: true, force: true });
+  }
 }

@@ -49,6 +49,8 @@ function walkNameTree(node: PDFDict, visit: (name: string, value: PDFObject | un
  * the id of its article (`doc-hr--annual-leave`). The contents entries carry the numbers.
  */
 export async function printBinder(page: Page, out: string): Promise<Map<string, number>> {
+  // The binder brings each procedure's text in from its page (src/records/binder.ts).
+  await page.locator('body[data-binder-ready]').waitFor({ state: 'attached' });
   const ids = await page.locator('.toc-page[data-page-of]').evaluateAll((spans) => spans.map((s) => s.getAttribute('data-page-of') ?? ''));
   let written = new Map<string, number>();
   for (let pass = 1; ; pass++) {

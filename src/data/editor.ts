@@ -1,10 +1,12 @@
 /**
  * What the editor pages read at build time: the page list for the link index and the page picker
- * (`/edit/pages.json`), the files beside the pages, the templates and sections of `/new/`.
+ * (`/_wiki/pages.json`), the source chunks, the files beside the pages, the templates and sections of `/new/`.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getCollection } from 'astro:content';
-import { listContentFolder } from '../lib/content/read-content.ts';
+import { appPagePath, chunkCount, chunkFolder, chunkOf, type App, type AppPageData } from '../lib/app-pages.ts';
+import { listContentFolder, mapBounded } from '../lib/content/read-content.ts';
 import { parseFrontmatter } from '../lib/content/frontmatter.ts';
 import { removeYamlKey } from '../lib/content/new-page.ts';
 import { aliasesOf } from '../lib/links/aliases.ts';
@@ -13,9 +15,9 @@ import { humanize, joinUrl, mediaTypes, slugFromPath } from '../lib/paths.ts';
 import { newPagePath } from '../lib/urls.ts';
 import { wikiLocations } from '../lib/wiki/locations.ts';
 import { siteConfig } from '../site.config.ts';
-import type { PageEntry, PagesFile, PropertyChoices, ProposalLimits, TemplateEntry } from '../editor/types.ts';
+import type { EditorAppData, PageEntry, PagesFile, PropertyChoices, ProposalLimits, SourceChunk, TemplateEntry } from '../editor/types.ts';
 import { proposalLimits as serviceLimits } from '../lib/proposals/wire.ts';
-import { getWiki, type Page } from './wiki.ts';
+import { getWiki, href, type Page } from './wiki.ts';
 
 let assets: Promise<string[]> | undefined;
 
@@ -103,4 +105,51 @@ export function newPageRoutes(): Record<string, string> {
 /** The proposal service's limits, for the editor to check before submitting. */
 export function proposalLimits(): ProposalLimits {
   return serviceLimits;
+}
+
+/** About this many pages' sources in one chunk file: a few dozen KB to fetch when the editor opens. */
+export const SOURCES_PER_CHUNK = 24;
+
+let editable: Promise<Map<number, Page[]>> | undefined;
+
+/** The editable pages, by source chunk. */
+export function getSourceChunks(): Promise<Map<number, Page[]>> {
+  if (import.meta.env.DEV || !editable) {
+    editable = getWiki().then((wiki) => {
+      const pages = wiki.pages.filter(isEditable);
+      const count = chunkCount(pages.length, SOURCES_PER_CHUNK);
+      const chunks = new Map<number, Page[]>(Array.from({ length: count }, (_, i) => [i, []]));
+      for (const page of pages) chunks.get(chunkOf(page.slug, count))!.push(page);
+      return chunks;
+    });
+  }
+  return editable;
+}
+
+/** One source chunk: each page's source as the build read it, with what the editor shows about it. */
+export async function sourceChunk(pages: readonly Page[]): Promise<SourceChunk> {
+  const dir = wikiLocations(siteConfig.contentDir).contentDir;
+  const sources = await mapBounded(pages, (p) => readFile(path.join(dir, p.path), 'utf8'));
+  return {
+    pages: Object.fromEntries(pages.map((p, i) => [p.slug, { repoPath: p.repoPath!, contentPath: p.path, title: p.title, lang: p.lang, format: p.format, source: sources[i]! }])),
+  };
+}
+
+/** The UI languages other than the site's that editable pages are written in: each gets its own editor page. */
+export async function uiVariants(): Promise<string[]> {
+  const wiki = await getWiki();
+  const used = new Set(wiki.pages.filter(isEditable).map((p) => p.lang));
+  return languages.filter((lang) => lang !== siteConfig.defaultLang && used.has(lang));
+}
+
+/** What an app page in `lang` embeds to find its wiki page's data, in `chunks` chunks. */
+export async function appPageData(app: App, lang: string, chunks: number): Promise<AppPageData> {
+  const variants = Object.fromEntries([[siteConfig.defaultLang, href(appPagePath(app))], ...(await uiVariants()).map((l) => [l, href(appPagePath(app, l))])]);
+  return { prefix: href(app), chunkPath: href(chunkFolder[app]), chunks, base: import.meta.env.BASE_URL, lang, defaultLang: siteConfig.defaultLang, variants };
+}
+
+/** The editor page's data in `lang`. */
+export async function editorData(lang: string): Promise<EditorAppData> {
+  const [wiki, chunks] = await Promise.all([getWiki(), getSourceChunks()]);
+  return { ...(await appPageData('edit', lang, chunks.size)), baseCommit: wiki.pages.find((p) => p.baseCommit)?.baseCommit ?? null, limits: proposalLimits() };
 }

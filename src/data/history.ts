@@ -1,7 +1,11 @@
-/** The wiki's git history for Astro pages: read once per HEAD (src/lib/history/cache.ts). */
+/** The wiki's git history for Astro pages: read once per HEAD (src/lib/history/cache.ts); the history chunks. */
+import { chunkCount, chunkOf } from '../lib/app-pages.ts';
 import { cachedHistory, type WikiHistory } from '../lib/history/cache.ts';
+import { historyFragment } from '../lib/history/fragment.ts';
+import type { HistoryChunk, HistoryEntry } from '../records/types.ts';
 import { wikiLocations } from '../lib/wiki/locations.ts';
 import { siteConfig } from '../site.config.ts';
+import { getWiki, href, type Page } from './wiki.ts';
 
 let built: Promise<WikiHistory> | undefined;
 
@@ -20,4 +24,46 @@ export function getHistory(): Promise<WikiHistory> {
 /** A link to a commit on the repository's host, when the repository is configured. */
 export function commitUrl(commit: string): string | undefined {
   return siteConfig.repository ? `${siteConfig.repository.replace(/\/$/, '')}/commit/${commit}` : undefined;
+}
+
+/** About this many pages' histories in one chunk file (`/_wiki/history-data/<n>.json.gz`). */
+export const HISTORY_PER_CHUNK = 24;
+
+let chunks: Promise<Map<number, Page[]>> | undefined;
+
+/** The pages that have a history (files, not the home page), by history chunk. */
+export function getHistoryChunks(): Promise<Map<number, Page[]>> {
+  if (import.meta.env.DEV || !chunks) {
+    chunks = getWiki().then((wiki) => {
+      const pages = wiki.pages.filter((p) => p.slug !== '' && p.path);
+      const count = chunkCount(pages.length, HISTORY_PER_CHUNK);
+      const out = new Map<number, Page[]>(Array.from({ length: count }, (_, i) => [i, []]));
+      for (const page of pages) out.get(chunkOf(page.slug, count))!.push(page);
+      return out;
+    });
+  }
+  return chunks;
+}
+
+/** One history chunk: each page's history, as HTML in the page's language. */
+export async function historyChunk(pages: readonly Page[]): Promise<HistoryChunk> {
+  const history = await getHistory();
+  const entries = pages.map((page): [string, HistoryEntry] => [
+    page.slug,
+    {
+      lang: page.lang,
+      title: page.title,
+      html: historyFragment({
+        title: page.title,
+        lang: page.lang,
+        href: href(page.slug),
+        revisions: history.files.get(page.path) ?? [],
+        patches: history.patches.get(page.path),
+        available: history.available,
+        shallow: history.shallow,
+        commitUrl,
+      }),
+    },
+  ]);
+  return { pages: Object.fromEntries(entries) };
 }

@@ -3,21 +3,25 @@
  * Everything here is derived from the collection; the logic lives in `src/lib/`.
  */
 import { getCollection } from 'astro:content';
-import type { Heading } from '../lib/markdown/render.ts';
+import type { Heading, TextSection } from '../lib/markdown/render.ts';
 import { buildNavTree, readingOrder, type NavNode } from '../lib/nav/tree.ts';
 import { joinUrl } from '../lib/paths.ts';
 import { absoluteUrl } from '../lib/urls.ts';
+import { readRenderedHtml, readRenderedSections } from '../lib/wiki/render-cache.ts';
+import { wikiLocations } from '../lib/wiki/locations.ts';
 import { siteConfig } from '../site.config.ts';
 import type { PageData } from '../loaders/schemas.ts';
 
-/** A page as Astro pages see it: its data, rendered HTML and source as written (for the editor). */
-export type Page = PageData & { html: string; source: string };
+/** A page as Astro pages see it: its data. Its HTML is read when the page is rendered (`pageHtml`). */
+export type Page = PageData;
 
 export interface WikiModel {
   pages: Page[];
   bySlug: Map<string, Page>;
   tree: NavNode;
   order: NavNode[];
+  /** Each listed page's place in `order`, by slug. */
+  position: Map<string, number>;
 }
 
 /**
@@ -39,10 +43,23 @@ export function getWiki(): Promise<WikiModel> {
 
 async function load(): Promise<WikiModel> {
   const entries = await getCollection('pages');
-  const pages = entries.map((entry): Page => ({ ...entry.data, html: entry.rendered?.html ?? '', source: entry.body ?? '' }));
+  const pages = entries.map((entry): Page => entry.data);
   const bySlug = new Map(pages.map((p) => [p.slug, p]));
   const tree = buildNavTree(pages, siteConfig.title, siteConfig.defaultLang);
-  return { pages, bySlug, tree, order: readingOrder(tree) };
+  const order = readingOrder(tree);
+  return { pages, bySlug, tree, order, position: new Map(order.map((n, i) => [n.slug, i])) };
+}
+
+const cacheDir = () => wikiLocations(siteConfig.contentDir).cacheDir;
+
+/** The page's rendered HTML, from the render cache the content loader filled ('' for a page without content). */
+export function pageHtml(page: Page): Promise<string> {
+  return page.hasContent ? readRenderedHtml(cacheDir(), page.renderKey) : Promise.resolve('');
+}
+
+/** The page's text by section, for the search index. */
+export function pageSections(page: Page): Promise<TextSection[]> {
+  return page.renderKey ? readRenderedSections(cacheDir(), page.renderKey) : Promise.resolve([]);
 }
 
 /** A wiki address below the site's base path: `href('hr/leave')` → `/hr/leave/`. */

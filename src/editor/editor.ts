@@ -28,7 +28,7 @@ import type { EditorPage, PageEntry, PagesFile } from './types.ts';
 export interface MountOptions {
   root: HTMLElement;
   page: EditorPage;
-  /** The page list (`/edit/pages.json`), for the preview's link index and the page picker. */
+  /** The page list (`/_wiki/pages.json`), for the preview's link index and the page picker. */
   pages: Promise<PagesFile | undefined>;
   /** Where "Back to the page" leads (absent for a new page). */
   pageHref?: string;

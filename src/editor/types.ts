@@ -1,7 +1,8 @@
 /**
  * What the static build hands the editor (embedded in the page as JSON, or served as
- * `/edit/pages.json`), so that opening the editor costs no API call.
+ * `/_wiki/pages.json` and `/_wiki/sources/<n>.json.gz`), so that opening the editor costs no API call.
  */
+import type { AppPageData } from '../lib/app-pages.ts';
 import type { ProposalLimits } from '../lib/proposals/wire.ts';
 
 /** What the proposal service accepts, so the editor can say so first (the service's own values). */
@@ -29,6 +30,28 @@ export interface EditorPage {
   limits: ProposalLimits;
 }
 
+/** What the one editor page (`/_wiki/edit/`, and `/_wiki/edit/he/` in another UI language) embeds. */
+export interface EditorAppData extends AppPageData {
+  /** The commit the site was built from: the base of every proposal; null outside git. */
+  baseCommit: string | null;
+  limits: ProposalLimits;
+}
+
+/** A page as the editor needs it, from its source chunk. */
+export interface EditableSource {
+  repoPath: string;
+  contentPath: string;
+  title: string;
+  lang: string;
+  format: 'md' | 'mdx';
+  source: string;
+}
+
+/** `/_wiki/sources/<n>.json.gz`: the pages of one chunk, by slug. */
+export interface SourceChunk {
+  pages: Record<string, EditableSource>;
+}
+
 /** A page as the link index, the page picker and `/new/` need it. */
 export interface PageEntry {
   slug: string;
@@ -39,7 +62,7 @@ export interface PageEntry {
   path?: string;
 }
 
-/** `/edit/pages.json`. */
+/** `/_wiki/pages.json`. */
 export interface PagesFile {
   /** The home page's title (links to `/` resolve to it even without an index file). */
   home: string;

@@ -2,10 +2,6 @@
  * The build side of the readers' signals service: after the build, the pages' facts
  * (`/reading/pages.json`, src/pages/reading/pages.json.ts) move from the static site to beside the
  * server entry, where the service reads them; a static host never serves them.
- *
- * `testPages`: a route file that shows the reader widgets on every wiki page at
- * `/widget-test/<slug>/`, for the browser tests (set by them through PINKAS_WIDGET_TEST_PAGES);
- * never part of an ordinary build.
  */
 import { mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,14 +9,11 @@ import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { builtManifest, serverManifest } from './reading-files.ts';
 
-export default function reading(options: { testPages?: string | undefined } = {}): AstroIntegration {
+export default function reading(): AstroIntegration {
   let config: AstroConfig;
   return {
     name: 'pinkas:reading',
     hooks: {
-      'astro:config:setup': ({ injectRoute }) => {
-        if (options.testPages) injectRoute({ pattern: '/widget-test/[...slug]', entrypoint: path.resolve(options.testPages), prerender: true });
-      },
       'astro:config:done': ({ config: done }) => {
         config = done;
       },

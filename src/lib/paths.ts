@@ -9,7 +9,7 @@ export const contentExtensions = ['.md', '.mdx'] as const;
 /** First URL segments the wiki itself uses; a content folder or page may not take them. */
 export const reservedSlugs: ReadonlySet<string> = new Set([
   'search', 'edit', 'new', 'history', 'changes', 'changes.xml', 'health', 'health.json',
-  'contributors', 'print', 'api', 'media', 'proposals', '404', '_astro', 'search-index', 'reading', 'widget-test', 'service.json',
+  'contributors', 'print', 'api', 'media', 'proposals', '404', '_astro', 'search-index', 'reading', 'service.json',
 ]);
 
 export function isContentFile(relPath: string): boolean {

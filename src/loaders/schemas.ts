@@ -7,9 +7,8 @@ import { statuses } from '../lib/content/schema.ts';
 
 const heading = z.object({ depth: z.number(), slug: z.string(), text: z.string() });
 const link = z.object({ kind: z.enum(['page', 'missing']), target: z.string(), title: z.string(), line: z.number(), column: z.number(), raw: z.string() });
-const textSection = z.object({ id: z.string(), heading: z.string(), text: z.string() });
 
-/** What each entry of the `pages` collection holds in `data` (the HTML is in `rendered`, the source in `body`). */
+/** What each entry of the `pages` collection holds in `data`; its HTML and search text are in the render cache, under `renderKey`. */
 export const pageDataSchema = z.object({
   slug: z.string(),
   /** Path under the content folder; empty for a folder without an index file. */
@@ -34,7 +33,10 @@ export const pageDataSchema = z.object({
   generated: z.boolean(),
   headings: z.array(heading),
   links: z.array(link),
-  sections: z.array(textSection),
+  /** The page's entry in the render cache (src/lib/wiki/render-cache.ts); '' for a generated folder page. */
+  renderKey: z.string(),
+  /** Whether the page's rendered HTML has anything in it. */
+  hasContent: z.boolean(),
   lastUpdated: z.object({ date: z.string(), author: z.string(), commit: z.string() }).optional(),
   revisions: z.number(),
   /** The file's path in its git repository (what the editor proposes changes to), if in one. */

@@ -1,20 +1,26 @@
 /**
  * The Astro content loader of the wiki: reads the content folder, builds the wiki model with
- * `src/lib/wiki.ts` (validation, link resolution, rendering through the one pipeline) and puts
- * every page into the `pages` collection with its rendered HTML. Invalid content fails the build
- * with `file:line:col field: message`; broken links are listed as warnings.
+ * `renderSiteWiki` (validation, link resolution, rendering through the one pipeline in worker
+ * threads, with the render cache) and puts every page into the `pages` collection. The rendered
+ * HTML and search text stay in the render cache, found by the entry's `renderKey`
+ * (src/data/wiki.ts reads them), so the store does not carry the wiki's content. Invalid content
+ * fails the build with `file:line:col field: message`; broken links are listed as warnings.
  */
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { formatDiagnostic } from '../lib/content/diagnostics.ts';
 import { cachedHistory } from '../lib/history/cache.ts';
-import { loadWiki, wikiConfig } from '../lib/wiki/load.ts';
+import { renderSiteWiki, wikiConfig } from '../lib/wiki/load.ts';
 import { wikiLocations } from '../lib/wiki/locations.ts';
 import { siteConfig } from '../site.config.ts';
 import { pageDataSchema, type PageData } from './schemas.ts';
 
-
+/** `PINKAS_RENDER_THREADS`: how many worker threads render pages (default: one per core). */
+function renderThreads(): number | undefined {
+  const n = Number(process.env.PINKAS_RENDER_THREADS);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
 
 /** Entry ids cannot be empty: the home page's own content (`content/index.md`) is stored as `index`. */
 export const HOME_ID = 'index';
@@ -30,7 +36,7 @@ export function wikiLoader() {
       const sync = async () => {
         const started = performance.now();
         const [wiki, history, realDir] = await Promise.all([
-          loadWiki(wikiConfig(siteConfig, { root, base: config.base })),
+          renderSiteWiki({ ...wikiConfig(siteConfig, { base: config.base }), root }, renderThreads()),
           cachedHistory(dir, cacheDir),
           realpath(dir),
         ]);
@@ -48,25 +54,19 @@ export function wikiLoader() {
         if (history.shallow) logger.warn('The repository is a shallow clone: page history and revision counts only go back as far as the clone.');
         store.clear();
         for (const page of wiki.pages) {
-          const { html, source, ...rest } = page;
           const revisions = page.path ? (history.files.get(page.path) ?? []) : [];
           const latest = revisions[0];
           const data: PageData = {
-            ...rest,
+            ...page,
             revisions: revisions.length,
             ...(history.root && page.path ? { repoPath: path.relative(history.root, path.join(realDir, page.path)).split(path.sep).join('/') } : {}),
             ...(history.head ? { baseCommit: history.head } : {}),
             ...(latest ? { lastUpdated: { date: latest.date, author: latest.author, commit: latest.commit } } : {}),
           };
-          store.set({
-            id: page.slug || HOME_ID,
-            data,
-            body: source,
-            filePath: page.path ? path.relative(root, path.join(dir, page.path)) : undefined,
-            rendered: { html, metadata: { headings: page.headings.map((h) => ({ depth: h.depth, slug: h.slug, text: h.text })) } },
-          });
+          store.set({ id: page.slug || HOME_ID, data, filePath: page.path ? path.relative(root, path.join(dir, page.path)) : undefined });
         }
-        logger.info(`${wiki.pages.length} pages from ${displayDir}/ in ${Math.round(performance.now() - started)} ms`);
+        const { rendered, reused, threads } = wiki.stats;
+        logger.info(`${wiki.pages.length} pages from ${displayDir}/ in ${Math.round(performance.now() - started)} ms (${rendered} rendered in ${threads} thread${threads === 1 ? '' : 's'}, ${reused} from the render cache)`);
       };
 
       await sync();

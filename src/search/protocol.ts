@@ -1,8 +1,8 @@
 /** Messages between the search UI (main thread) and the search worker. */
 import type { Segment } from '../lib/search/highlight.ts';
-import type { SearchFilters, SearchResult } from '../lib/search/engine.ts';
+import type { RetiredMatch, SearchFilters, SearchResult } from '../lib/search/engine.ts';
 
-export type { Segment, SearchFilters };
+export type { RetiredMatch, Segment, SearchFilters };
 
 export interface SearchRequest {
   id: number;
@@ -28,6 +28,8 @@ export interface SearchResponse {
   results: ShownResult[];
   /** False while the full text is still loading: more results may follow for the same id. */
   complete: boolean;
+  /** Pages no longer in force that the query names (with the complete answer only). */
+  retired?: RetiredMatch[];
   /** Sections, tags and languages of the index, for filters. */
   facets: { sections: string[]; tags: string[]; langs: string[] };
   error?: string;

@@ -1,6 +1,6 @@
 /** DOM for search results, shared by the header dropdown and the results page. Never uses innerHTML. */
 import { base } from './base.ts';
-import type { Segment, ShownResult } from './protocol.ts';
+import type { RetiredMatch, Segment, ShownResult } from './protocol.ts';
 
 export function resultHref(result: ShownResult): string {
   const path = result.slug.split('/').map(encodeURIComponent).join('/');
@@ -50,4 +50,31 @@ export function resultContent(result: ShownResult, labels: { draft: string }): D
     fragment.append(snippet);
   }
   return fragment;
+}
+
+function pageLink(slug: string, title: string): HTMLAnchorElement {
+  const link = document.createElement('a');
+  link.href = `${base}${slug.split('/').map(encodeURIComponent).join('/')}/`;
+  link.textContent = title;
+  link.dir = 'auto';
+  return link;
+}
+
+/**
+ * "“Old travel policy” has been retired. It was replaced by Travel expenses." for each page no
+ * longer in force that the query names. `labels.retired` and `labels.superseded` hold `{title}`;
+ * `labels.replaced` holds `{successor}`, which becomes a link.
+ */
+export function retiredNotice(matches: readonly RetiredMatch[], labels: { retired: string; superseded: string; replaced: string }): HTMLElement[] {
+  return matches.map((m) => {
+    const p = document.createElement('p');
+    p.className = 'search-retired';
+    const [before = '', after = ''] = (m.status === 'superseded' ? labels.superseded : labels.retired).split('{title}');
+    p.append(before, pageLink(m.slug, m.title), after);
+    if (m.successor) {
+      const [lead = '', tail = ''] = labels.replaced.split('{successor}');
+      p.append(' ', lead, pageLink(m.successor.slug, m.successor.title), tail);
+    }
+    return p;
+  });
 }

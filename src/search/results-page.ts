@@ -6,7 +6,7 @@ import { bindElements } from '../dom/elements.ts';
 import { createSearch } from './client.ts';
 import type { SearchFilters, SearchResponse } from './protocol.ts';
 import { base } from './base.ts';
-import { newPageHref, resultContent, resultHref } from './render.ts';
+import { newPageHref, resultContent, resultHref, retiredNotice } from './render.ts';
 import { searchSignals } from './signals.ts';
 
 export const resultsPageSpec = {
@@ -59,6 +59,8 @@ export function startResultsPage(): void {
       item.append(link);
       list.append(item);
     }
+    for (const old of page.querySelectorAll('.search-retired')) old.remove();
+    list.before(...retiredNotice(response.retired ?? [], { retired: text('retired'), superseded: text('superseded'), replaced: text('replaced') }));
     const count = response.results.length;
     if (response.complete && query) signals.shown(query, count);
     status.textContent = (count === 1 ? text('countOne') : text('count', query, count)) + (response.complete ? '' : ` — ${text('loading')}`);

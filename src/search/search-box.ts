@@ -7,7 +7,7 @@
 import { createSearch, prefetch, warmUp } from './client.ts';
 import type { SearchResponse } from './protocol.ts';
 import { base } from './base.ts';
-import { newPageHref, resultContent, resultHref, searchPageHref } from './render.ts';
+import { newPageHref, resultContent, resultHref, retiredNotice, searchPageHref } from './render.ts';
 import { searchSignals } from './signals.ts';
 
 export function startSearchBox(): void {
@@ -72,6 +72,8 @@ export function startSearchBox(): void {
       link.addEventListener('click', () => signals.handedOver());
     }
     footer.append(link);
+    // A page no longer in force that the query names: say so, and where its successor is.
+    footer.prepend(...retiredNotice(response.retired ?? [], { retired: form.dataset.retired!, superseded: form.dataset.superseded!, replaced: form.dataset.replaced! }));
     // Which query is shown, and whether the full text has answered it (tests and benchmarks wait for it).
     popup.dataset.query = response.query;
     popup.dataset.complete = String(response.complete);

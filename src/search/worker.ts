@@ -5,7 +5,7 @@
  * results); the worker answers each request twice when it has to: at once from the titles layer,
  * and again with the full text.
  */
-import { SearchEngine, type SearchResult } from '../lib/search/engine.ts';
+import { SearchEngine, type RetiredMatch, type SearchResult } from '../lib/search/engine.ts';
 import type { SearchRequest, SearchResponse, ShownResult } from './protocol.ts';
 
 let engine: Promise<SearchEngine> | undefined;
@@ -27,9 +27,9 @@ function open(base: string): Promise<SearchEngine> {
   return engine;
 }
 
-function answer(e: SearchEngine, request: SearchRequest, results: SearchResult[], complete: boolean) {
+function answer(e: SearchEngine, request: SearchRequest, results: SearchResult[], complete: boolean, retired: RetiredMatch[] = []) {
   const { sections, tags, langs } = e.manifest;
-  postMessage({ id: request.id, query: request.query, results: results satisfies ShownResult[], complete, facets: { sections, tags, langs } } satisfies SearchResponse);
+  postMessage({ id: request.id, query: request.query, results: results satisfies ShownResult[], complete, ...(retired.length ? { retired } : {}), facets: { sections, tags, langs } } satisfies SearchResponse);
 }
 
 self.onmessage = async (event: MessageEvent<SearchRequest | { prefetch: string }>) => {
@@ -70,7 +70,8 @@ self.onmessage = async (event: MessageEvent<SearchRequest | { prefetch: string }
     // When the full text was already at hand, it is the only answer.
     if (full === undefined && isLatest()) answer(e, data, quick, false);
     await fullText;
-    if (isLatest()) answer(e, data, full!, true);
+    const retired = await e.retired(data.query).catch(() => []);
+    if (isLatest()) answer(e, data, full!, true, retired);
   } catch (error) {
     if (signal.aborted) return;
     postMessage({ id: data.id, query: data.query, results: [], complete: true, facets: { sections: [], tags: [], langs: [] }, error: (error as Error).message } satisfies SearchResponse);

@@ -59,9 +59,17 @@ function showTotals(root: HTMLElement, t: Translate, totals: FeedbackTotalsAnswe
   content.append(table);
 }
 
-export async function startFeedbackSummary(): Promise<void> {
+/**
+ * Starts the summary on this page. A deferred one (the history page's) starts only when it is given
+ * the page whose feedback it shows.
+ */
+export async function startFeedbackSummary(forPage?: { path: string; edit?: string }): Promise<void> {
   const root = document.querySelector<HTMLElement>('.feedback-summary');
   if (!root) return;
+  if (forPage) {
+    root.dataset.path = forPage.path;
+    if (forPage.edit) root.dataset.edit = forPage.edit;
+  } else if (root.dataset.deferred !== undefined) return;
   const { base, lang } = widgetContext(root);
   const session = await serviceSession(base);
   if (!session?.signedIn) return;

@@ -85,6 +85,7 @@ describe('reading on a phone', () => {
     const { page } = await openPage(browser, phone);
     for (const path of ['/print/finance/', '/print/haifa-plant/', '/customer-service/sla/', '/haifa-plant/shift-handover/', '/it-security/fax-policy/', '/health/']) {
       await page.goto(`${site}${path}`);
+      if (path.startsWith('/print/')) await page.locator('body[data-binder-ready]').waitFor({ state: 'attached' });
       expect({ path, width: await page.evaluate(() => document.documentElement.scrollWidth) }).toEqual({ path, width: 375 });
     }
   });

@@ -28,6 +28,8 @@ describe('printing', () => {
   it('prints a binder with every answer open, the build and print dates said once, and no empty document', async () => {
     const { page } = await openPage(browser);
     await page.goto(`${site}/print/finance/`);
+    // Each procedure's text comes in from its page.
+    await page.locator('body[data-binder-ready]').waitFor({ state: 'attached' });
     expect(await page.locator('.binder-doc details:not([open])').count()).toBe(0);
     expect(await page.locator('.binder-doc summary', { hasText: 'What if I lost a receipt?' }).count()).toBe(1);
     const text = (await page.locator('main').textContent()) ?? '';

@@ -1,6 +1,6 @@
 /**
- * The reader widgets in a real browser, on the browser tests' own page (tests/browser/pages/
- * widgets.astro, `/widget-test/<slug>/`), against the built server in `header` sign-in mode, the
+ * The reader widgets in a real browser, on the wiki's own pages (a page, its history, /health/,
+ * /reading/), against the built server in `header` sign-in mode, the
  * sign-in proxy played by the browser's extra headers: feedback, knowledge gaps, required reading
  * acknowledged, reported, and asked again after a new revision is committed and the wiki rebuilt;
  * and a static-only copy of the site, where the widgets quietly stay away.
@@ -10,7 +10,6 @@ import { mkdtempSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../../scripts/lib/static-server.ts';
 import { launchBrowser, openPage } from '../support/browser.ts';
@@ -18,9 +17,8 @@ import { buildSite } from '../support/build-site.ts';
 import { serveBuild, type ServedBuild } from '../support/serve-build.ts';
 import { startWiki } from '../support/wiki-server.ts';
 
-const buildEnv = { PINKAS_WIDGET_TEST_PAGES: path.resolve('tests/browser/pages/widgets.astro') };
 const serverEnv = { PINKAS_IDENTITY: 'header', PINKAS_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'pinkas-signals-')) };
-const wiki = await startWiki({ env: buildEnv, serverEnv });
+const wiki = await startWiki({ serverEnv });
 let site = wiki.url;
 let rebuilt: ServedBuild | undefined;
 const browser = await launchBrowser();
@@ -43,12 +41,12 @@ describe('without the service (a static-only copy of the site)', () => {
       const consoleErrors: string[] = [];
       page.on('console', (m) => (m.type() === 'error' ? consoleErrors.push(m.text()) : undefined));
       page.on('request', (r) => (/^\/(api\/|service\.json)/.test(new URL(r.url()).pathname) ? probes.push(new URL(r.url()).pathname) : undefined));
-      await page.goto(`${server.url}/widget-test/safety/lab-safety/`, { waitUntil: 'networkidle' });
+      await page.goto(`${server.url}/safety/lab-safety/`, { waitUntil: 'networkidle' });
       expect(await page.locator('h1').textContent()).toBe('Lab safety rules');
       for (const widget of ['.feedback-widget', '.ack-widget', '.feedback-summary']) expect(await page.locator(widget).isVisible()).toBe(false);
       await page.goto(`${server.url}/reading/`, { waitUntil: 'networkidle' });
       await expect.poll(() => page.locator('.reading-status').textContent()).toBe('Required reading needs the wiki’s service, which this site does not have.');
-      await page.goto(`${server.url}/widget-test/`, { waitUntil: 'networkidle' });
+      await page.goto(`${server.url}/health/`, { waitUntil: 'networkidle' });
       expect(await page.locator('.search-gaps').isVisible()).toBe(false);
       // service.json is a static file saying there is no service: asked once, then remembered.
       expect(probes).toEqual(['/service.json']);
@@ -63,7 +61,7 @@ describe('without the service (a static-only copy of the site)', () => {
 describe('was this page helpful?', () => {
   it('sends "no" with a comment, offers to turn it into a proposal, and shows the owners the share and the comment', async () => {
     const { page } = await as(noa);
-    await page.goto(`${site}/widget-test/hr/sick-leave/`);
+    await page.goto(`${site}/hr/sick-leave/`);
     const widget = page.locator('.feedback-widget');
     await widget.getByRole('button', { name: 'No' }).click();
     await widget.getByLabel('What was missing or wrong? (optional)').fill('Which form do I send when my child is sick?');
@@ -74,11 +72,12 @@ describe('was this page helpful?', () => {
     expect(await widget.getByRole('button', { name: 'Yes' }).isVisible()).toBe(false);
 
     const other = await as(dana);
-    await other.page.goto(`${site}/widget-test/hr/sick-leave/`);
+    await other.page.goto(`${site}/hr/sick-leave/`);
     await other.page.locator('.feedback-widget').getByRole('button', { name: 'Yes' }).click();
     await expect.poll(() => other.page.locator('.feedback-widget [role="status"]').textContent()).toBe('Thank you for your answer.');
 
-    await page.reload();
+    // The page's owners see it on the page's history.
+    await page.goto(`${site}/history/hr/sick-leave/`);
     const summary = page.locator('.feedback-summary');
     await expect.poll(() => summary.locator('.summary-share').textContent()).toBe('50% of 2 answers said the page helped.');
     expect(await summary.locator('.summary-comments q').textContent()).toBe('Which form do I send when my child is sick?');
@@ -118,8 +117,8 @@ describe('what people looked for and did not find', () => {
 });
 
 describe('required reading', () => {
-  const lab = '/widget-test/safety/lab-safety/';
-  const fire = '/widget-test/safety/fire-evacuation-haifa/';
+  const lab = '/safety/lab-safety/';
+  const fire = '/safety/fire-evacuation-haifa/';
 
   it('asks a member of the audience to acknowledge the current revision, records it, and lists it as read', async () => {
     const { page } = await as(dana);
@@ -152,7 +151,7 @@ describe('required reading', () => {
 
   it('reports who acknowledged and who is pending, as JSON and as CSV for auditors', async () => {
     const { page } = await as(noa);
-    await page.goto(`${site}/widget-test/`);
+    await page.goto(`${site}/health/`);
     const report = await page.evaluate(async () => (await fetch('/api/acknowledgements?path=/safety/lab-safety/')).json());
     expect(report).toEqual({ revision: 1, acknowledged: [{ email: 'dana@galil.example', name: 'Dana Levi', revision: 1, at: expect.any(String) }], pending: [] });
     const fireReport = await page.evaluate(async () => (await fetch('/api/acknowledgements?path=/safety/fire-evacuation-haifa/')).json());
@@ -169,7 +168,7 @@ describe('required reading', () => {
     };
     await edit('safety/lab-safety.mdx', (t) => t.replace('the spot.', 'the spot!'), 'Lab safety: a typo\n\nPinkas-Minor: yes');
     await edit('safety/fire-evacuation-haifa.mdx', (t) => `${t.trimEnd()}\n\nנקודת כינוס חדשה: החניה הצפונית.\n`, 'Fire evacuation: a new assembly point');
-    const env = { PINKAS_CONTENT_DIR: path.join(wiki.repoDir, 'content'), PINKAS_TODAY: '2026-11-23', ...buildEnv };
+    const env = { PINKAS_CONTENT_DIR: path.join(wiki.repoDir, 'content'), PINKAS_TODAY: '2026-11-23' };
     const build = await buildSite({ env });
     expect(build.code, build.output).toBe(0);
     await wiki.stop();

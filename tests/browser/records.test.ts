@@ -44,6 +44,10 @@ describe('document control and history', () => {
   it('shows the history of a Hebrew page right to left, in Hebrew', async () => {
     const { page } = await openPage(browser);
     await page.goto(`${site}/history/hr/annual-leave-israel/`);
+    // The history page opens in the site's language, reads the page's history and, for a Hebrew
+    // page, goes on to its Hebrew twin.
+    await page.waitForURL(`${site}/history/hr/annual-leave-israel/`);
+    await page.locator('.revision').first().waitFor();
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     expect(await page.getAttribute('html', 'lang')).toBe('he');
     expect(await page.locator('h1').textContent()).toBe('היסטוריה של „חופשה שנתית”');
@@ -105,6 +109,14 @@ describe('the binder', () => {
     expect(docs.slice(1).map((id) => `/${id.slice(4).replace(/--/g, '/')}/`).sort()).toEqual([...navPages].sort());
     expect(await page.locator('.binder-toc li').count()).toBe(navPages.length);
     expect(await page.locator('.binder-doc').first().locator('.revision-block dt').allTextContents()).toEqual(expect.arrayContaining(['Owner', 'Status', 'Revision']));
+    // Each procedure's text is brought in from its page, the same as the page shows it (disclosures open).
+    await page.locator('body[data-binder-ready]').waitFor({ state: 'attached' });
+    expect(await page.locator('[data-binder-status]').textContent()).toBe('All documents are here: the binder is ready to print.');
+    const first = `/${docs[1]!.slice(4).replace(/--/g, '/')}/`;
+    const prose = await page.locator(`#${docs[1]} .prose`).textContent();
+    const { page: original } = await openPage(browser);
+    await original.goto(`${site}${first}`);
+    expect(prose).toBe(await original.locator('article.page .prose').textContent());
     // Each procedure starts on a new page when printed.
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.binder-doc').nth(1).evaluate((el) => getComputedStyle(el).breakBefore)).toBe('page');

@@ -137,3 +137,18 @@ describe('the results page', () => {
     expect(serious).toEqual([]);
   });
 });
+
+describe('pages no longer in force', () => {
+  it('says that a retired or superseded page was retired, and links its successor, instead of finding nothing', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(`${site}/`);
+    await page.locator('#search-input').fill('fax policy');
+    await dropdownFor(page, 'fax policy');
+    await expect.poll(() => page.locator('.search-popup .search-retired').first().textContent()).toBe('“Fax policy” has been retired.');
+
+    await page.goto(`${site}/search/?q=${encodeURIComponent('travel expenses 2024')}`);
+    const notice = page.locator('.search-page .search-retired');
+    await expect.poll(() => notice.textContent()).toBe('“Travel expenses (2024)” is no longer in force. It was replaced by Travel expenses.');
+    expect(await notice.getByRole('link', { name: 'Travel expenses', exact: true }).getAttribute('href')).toBe('/finance/travel-expenses/');
+  });
+});

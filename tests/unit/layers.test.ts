@@ -66,7 +66,7 @@ describe('the layer check, on a tree that breaks each rule once', () => {
     expect(reported).toEqual([
       'scripts/tool.ts scripts-not-to-tests: imports tests/support/helper.ts',
       "src/components/Card.astro:2 no-restricted-imports: '../../tests/support/helper.ts' import is restricted from being used by a pattern. The site does not import command-line tools or tests.",
-      "src/components/Card.astro:6 no-restricted-imports: '../lib/reads-files.ts' import is restricted from being used by a pattern. A client <script> imports its code from src/editor/, src/search/ or src/widgets/ (checked as browser code there).",
+      "src/components/Card.astro:6 no-restricted-imports: '../lib/reads-files.ts' import is restricted from being used by a pattern. A client <script> imports its code from src/editor/, src/search/, src/widgets/ or src/records/ (checked as browser code there).",
       'src/editor/island.ts browser-no-node: reaches fs via src/editor/island.ts → src/lib/reads-files.ts → fs',
       'src/lib/astro-types.ts lib-no-astro: imports astro',
       'src/lib/cycle-a.ts lib-no-cycles: is in a cycle: src/lib/cycle-a.ts → src/lib/cycle-b.ts → src/lib/cycle-a.ts',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuery, hebrewPrefixVariants, indexTermsOf, normalizeWord, tokenize } from '../../src/lib/search/analysis.ts';
+import { analyzeQuery, hebrewPrefixVariants, indexTermsOf, normalizeWord } from '../../src/lib/search/analysis.ts';
+import { tokenize } from '../support/lunr-analysis.ts';
 
 describe('Hebrew analysis', () => {
   it('removes niqqud and cantillation', () => {

@@ -83,6 +83,12 @@ describe('search engine', async () => {
     expect((await e.search('laptop')).find((r) => r.slug === 'it/laptops')!.draft).toBe(true);
   });
 
+  it('says that a page a search names is no longer in force, and where its successor is', async () => {
+    expect(await e.retired('fax')).toEqual([{ slug: 'finance/fax', title: 'Fax', status: 'retired' }]);
+    expect(await e.retired('travel 2024')).toEqual([{ slug: 'finance/travel-2024', title: expect.any(String), status: 'superseded', successor: { slug: 'finance/travel-expenses', title: 'Travel expenses' } }]);
+    expect(await e.retired('laptop')).toEqual([]);
+  });
+
   it('reports scores in ranking order', async () => {
     const scores = (await e.search('stolen laptop card')).map((r) => r.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));

@@ -4,7 +4,7 @@
  */
 import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
-import { pinkasTerm, tokenize } from '../../src/lib/search/analysis.ts';
+import { pinkasTerm, tokenize } from '../support/lunr-analysis.ts';
 import { buildSearchIndex, type SearchablePage } from '../../src/lib/search/build-index.ts';
 import { SearchEngine } from '../../src/lib/search/engine.ts';
 import { chunkOf, chunksOfPrefix, type Manifest } from '../../src/lib/search/format.ts';

@@ -4,7 +4,7 @@
  * does not read it again. A new commit makes a new HEAD, hence a fresh read.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { readGitHistory, type GitHistory, type Revision } from './git-log.ts';
@@ -39,8 +39,15 @@ export async function cachedHistory(dir: string, cacheDir?: string): Promise<Wik
 
 type Serialized = { history: Omit<GitHistory, 'files'> & { files: [string, Revision[]][] }; patches: [string, [string, FilePatch][]][] };
 
+/** Removes the cache files of this folder's earlier commits: a cache folder kept across builds (CI) holds one. */
+async function forgetOlder(cacheDir: string, suffix: string, keep: string): Promise<void> {
+  const names = await readdir(cacheDir).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => n.startsWith('pinkas-history-') && n.endsWith(suffix) && n !== keep).map((n) => rm(path.join(cacheDir, n), { force: true })));
+}
+
 async function load(dir: string, head: string | undefined, cacheDir?: string): Promise<WikiHistory> {
-  const file = head && cacheDir ? path.join(cacheDir, `pinkas-history-${head}-${Buffer.from(dir).toString('base64url').slice(-40)}.json`) : undefined;
+  const suffix = `-${Buffer.from(dir).toString('base64url').slice(-40)}.json`;
+  const file = head && cacheDir ? path.join(cacheDir, `pinkas-history-${head}${suffix}`) : undefined;
   if (file) {
     try {
       const saved = JSON.parse(await readFile(file, 'utf8')) as Serialized;
@@ -54,6 +61,7 @@ async function load(dir: string, head: string | undefined, cacheDir?: string): P
     const serialized: Serialized = { history: { ...history, files: [...history.files] }, patches: [...patches].map(([p, m]) => [p, [...m]]) };
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, JSON.stringify(serialized)).catch(() => undefined);
+    await forgetOlder(path.dirname(file), suffix, path.basename(file));
   }
   return { ...history, patches };
 }

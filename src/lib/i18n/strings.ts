@@ -36,6 +36,9 @@ const en = {
   'search.shortcut': 'Ctrl K',
   'search.noResults': 'No pages match “{query}”.',
   'search.propose': 'Propose a new page titled “{query}”',
+  'search.retiredPage': '“{title}” has been retired.',
+  'search.supersededPage': '“{title}” is no longer in force.',
+  'search.replacedBy': 'It was replaced by {successor}.',
   'search.allResults': 'All results for “{query}”',
   'search.loading': 'Searching the full text…',
   'search.count': '{count} results',
@@ -129,6 +132,8 @@ const en = {
   'print.contents': 'Contents',
   'print.documents': { one: '1 document', other: '{count} documents' },
   'print.builtFrom': 'Built from the wiki on {built}, printed on {printed}.',
+  'print.loading': 'Loading the documents ({done} of {count})…',
+  'print.ready': 'All documents are here: the binder is ready to print.',
   'print.lastChanged': 'Last changed',
   'print.address': 'On the wiki',
   'print.print': 'Print or save as PDF',
@@ -404,6 +409,9 @@ const he: Record<StringKey, Message> = {
   'search.shortcut': 'Ctrl K',
   'search.noResults': 'אין דפים שמתאימים ל„{query}”.',
   'search.propose': 'הצעת דף חדש בשם „{query}”',
+  'search.retiredPage': '„{title}” בוטל.',
+  'search.supersededPage': '„{title}” אינו בתוקף עוד.',
+  'search.replacedBy': 'במקומו בא {successor}.',
   'search.allResults': 'כל התוצאות עבור „{query}”',
   'search.loading': 'מחפשים בטקסט המלא…',
   'search.count': '{count} תוצאות',
@@ -497,6 +505,8 @@ const he: Record<StringKey, Message> = {
   'print.contents': 'תוכן העניינים',
   'print.documents': { one: 'מסמך אחד', two: 'שני מסמכים', other: '{count} מסמכים' },
   'print.builtFrom': 'נבנה מהוויקי ב-{built}, הודפס ב-{printed}.',
+  'print.loading': 'טוען את המסמכים ({done} מתוך {count})…',
+  'print.ready': 'כל המסמכים כאן: הקלסר מוכן להדפסה.',
   'print.lastChanged': 'שונה לאחרונה',
   'print.address': 'בוויקי',
   'print.print': 'הדפסה או שמירה כ-PDF',
@@ -784,14 +794,18 @@ function pluralForm(forms: PluralForms, rules: Intl.PluralRules, count: string |
   return (Number.isFinite(n) ? forms[rules.select(n)] : undefined) ?? forms.other;
 }
 
+// Making an Intl.DateTimeFormat costs far more than using one: a build formats dates on every page.
+const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
+
 /** Formats an ISO date (YYYY-MM-DD) for readers of `lang`, in UTC so builds are reproducible. */
 export function formatDate(iso: string, lang: string): string {
   const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(uiLang(lang) === 'he' ? 'he-IL' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(date);
+  const ui = uiLang(lang);
+  let format = dateFormats.get(ui);
+  if (!format) {
+    format = new Intl.DateTimeFormat(ui === 'he' ? 'he-IL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(ui, format);
+  }
+  return format.format(date);
 }

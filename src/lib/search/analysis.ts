@@ -2,8 +2,10 @@
  * Text analysis for search, the same at index time and at query time, for English and Hebrew in
  * the same page.
  *
- * English: lunr's stop words and Porter stemmer (lunr's own trimmer is not used: it is not
- * Unicode-aware and turns every Hebrew word into an empty string).
+ * English: lunr's stop words and Porter's stemmer (lunr's own trimmer is not used: it is not
+ * Unicode-aware and turns every Hebrew word into an empty string). lunr itself is not imported
+ * here, so the browser's search worker does not carry it; tests/support/lunr-analysis.ts ties this analysis to
+ * lunr's index builder, against which the index's weights are checked.
  *
  * Hebrew: niqqud and cantillation marks are removed, geresh/gershayim and quote marks inside a word
  * are dropped (ת״א = ת"א = תא), final letters are mapped to their ordinary forms (so מרתונ… typed
@@ -15,7 +17,7 @@
  * construct and possessive endings, verbs through a lexicon), so עובדים finds העובד; a query
  * looks the common form up with a lower boost than the word as written.
  */
-import lunr from 'lunr';
+import { stemmer as porterStem } from 'stemmer';
 import { hebrewStem, isLexiconForm } from './hebrew-stem.ts';
 
 const HEBREW_LETTER = /[\u05D0-\u05EA]/;
@@ -65,16 +67,26 @@ export function hebrewPrefixVariants(normalized: string): string[] {
   return out;
 }
 
+/** Porter's stemmer (the `stemmer` package: the browser's search worker stays small, lunr stays on the build). */
 function stem(word: string): string {
-  return lunr.stemmer(new lunr.Token(word, {})).toString();
+  return porterStem(word);
 }
 
-/** Besides lunr's: words of questions ("how many days…") and prepositions that say nothing about the answer. */
-const ENGLISH_STOP_WORDS = new Set(['many', 'much', 'per']);
+/**
+ * English words that say nothing about the answer: lunr's stop words (the list of its
+ * `stopWordFilter`, whose index builder the weights follow), and words of questions ("how many
+ * days…"). Written out here because the search worker does not carry lunr.
+ */
+const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
+  ('a able about across after all almost also am among an and any are as at be because been but by can cannot could dear did do does ' +
+    'either else ever every for from get got had has have he her hers him his how however i if in into is it its just least let like ' +
+    'likely may me might most must my neither no nor not of off often on only or other our own rather said say says she should since ' +
+    'so some than that the their them then there these they this tis to too twas us wants was we were what when where which while who ' +
+    'whom why will with would yet you your many much per').split(' '),
+);
 
 function isStopWord(normalized: string): boolean {
-  if (isHebrew(normalized)) return HEBREW_STOP_WORDS.has(normalized);
-  return ENGLISH_STOP_WORDS.has(normalized) || lunr.stopWordFilter(new lunr.Token(normalized, {})) === undefined;
+  return (isHebrew(normalized) ? HEBREW_STOP_WORDS : ENGLISH_STOP_WORDS).has(normalized);
 }
 
 /** The words of a text, as written (for highlighting) and normalized. */
@@ -148,31 +160,4 @@ export function writtenHebrewWords(texts: Iterable<string>): Set<string> {
   const raw = new Set<string>();
   for (const text of texts) for (const m of text.matchAll(WORD)) if (HEBREW_LETTER.test(m[0])) raw.add(m[0]);
   return new Set([...raw].map(normalizeWord));
-}
-
-/**
- * Tokens for lunr: each word of the text, expanded into its index terms. `cache` (word → tokens)
- * saves analysing the same word twice; tokens carry no per-occurrence data, so they can be shared.
- */
-export function tokenize(text: string, cache?: Map<string, lunr.Token[]>): lunr.Token[] {
-  const tokens: lunr.Token[] = [];
-  for (const m of (text ?? '').matchAll(WORD)) {
-    let terms = cache?.get(m[0]);
-    if (!terms) {
-      terms = indexTermsOf(m[0]).map((term) => new lunr.Token(term, {}));
-      cache?.set(m[0], terms);
-    }
-    for (const token of terms) tokens.push(token);
-  }
-  return tokens;
-}
-
-/**
- * The lunr pipeline function of this analysis, registered under a label so that a serialized index
- * names it and loads in the browser and in the terminal alike. Tokens reaching it are already
- * analysed by `tokenize`; it only drops empty ones.
- */
-export const pinkasTerm: lunr.PipelineFunction = (token) => (token.toString() ? token : null);
-if (!(lunr.Pipeline as unknown as { registeredFunctions: Record<string, unknown> }).registeredFunctions.pinkasTerm) {
-  lunr.Pipeline.registerFunction(pinkasTerm, 'pinkasTerm');
 }

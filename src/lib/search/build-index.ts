@@ -12,7 +12,7 @@ import { isListed } from '../nav/tree.ts';
 import { writtenHebrewWords } from './analysis.ts';
 import {
   filterFile, layerFile, metaFile, pageTextFile, SEARCH_FORMAT, vocabFile,
-  type FilterFile, type Manifest, type MetaFile, type PageRow, type PageTextFile,
+  type FilterFile, type Manifest, type MetaFile, type PageRow, type PageTextFile, type RetiredFile,
 } from './format.ts';
 import { partition, vocabularyBlocks } from './partition.ts';
 import { weightedIndex } from './weights.ts';
@@ -29,6 +29,8 @@ export interface SearchablePage {
   lang: string;
   section: string;
   status: string;
+  /** The page that replaces this one (superseded pages), resolved. */
+  supersededBy?: { slug: string; title: string } | { missing: string };
   sections: { id: string; heading: string; text: string }[];
 }
 
@@ -127,8 +129,18 @@ export function buildSearchIndex(allPages: SearchablePage[], options: SearchInde
   langs.forEach((lang, i) => files.set(filterFile('lang', i), JSON.stringify(listOf((p) => p.lang === lang))));
   tags.forEach((tag, i) => files.set(filterFile('tag', i), JSON.stringify(listOf((p) => p.tags.includes(tag)))));
 
+  const outOfForce = allPages.filter((p) => !isListed(p));
+  if (outOfForce.length) {
+    const rows = outOfForce.map((p): RetiredFile['pages'][number] => {
+      const next = p.supersededBy && 'slug' in p.supersededBy ? p.supersededBy : undefined;
+      return [p.slug, p.title, p.status === 'superseded' ? 'superseded' : 'retired', next?.slug ?? '', next?.title ?? ''];
+    });
+    files.set('retired.json', JSON.stringify({ pages: rows } satisfies RetiredFile));
+  }
+
   const manifest: Manifest = {
     format: SEARCH_FORMAT,
+    ...(outOfForce.length ? { retired: outOfForce.length } : {}),
     pages: pages.length,
     docs: text.size,
     sections,

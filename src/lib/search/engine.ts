@@ -9,7 +9,7 @@
  * together as a phrase in the title, a heading or the passage boost a page.
  */
 import { analyzeQuery, words } from './analysis.ts';
-import { SEARCH_FORMAT, type Manifest, type PageTextFile } from './format.ts';
+import { SEARCH_FORMAT, type Manifest, type PageTextFile, type RetiredFile } from './format.ts';
 import { bestPassage, highlight, matcherOf, type Segment, type WordMatcher } from './highlight.ts';
 import { plan, synonymTable, type SynonymTable } from './lookups.ts';
 import { order, rank, top, type Candidate } from './rank.ts';
@@ -52,6 +52,14 @@ export interface SearchResult {
   snippetMarks: Segment[];
 }
 
+/** A page no longer in force whose title a query names: search says so instead of finding nothing. */
+export interface RetiredMatch {
+  slug: string;
+  title: string;
+  status: 'retired' | 'superseded';
+  successor?: { slug: string; title: string };
+}
+
 /** Results scoring below this share of the best are noise (a stray typo or prefix match), not answers. */
 const CUT = 0.1;
 
@@ -59,11 +67,34 @@ export class SearchEngine {
   readonly manifest: Manifest;
   readonly #store: IndexStore;
   readonly #synonyms: SynonymTable;
+  readonly #load: LoadJson;
+  #retired: Promise<RetiredFile> | undefined;
 
   private constructor(manifest: Manifest, load: LoadJson) {
     this.manifest = manifest;
     this.#store = new IndexStore(manifest, load);
     this.#synonyms = synonymTable(manifest.synonyms);
+    this.#load = load;
+  }
+
+  /**
+   * The pages out of force (retired, superseded) whose title holds every word of the query, as
+   * written or stemmed — "Old travel policy" for `travel policy`. Fetches `retired.json` (small)
+   * the first time, and only when the wiki has such pages.
+   */
+  async retired(query: string): Promise<RetiredMatch[]> {
+    if (!this.manifest.retired) return [];
+    const asked = analyzeQuery(query).filter((t) => !t.stop);
+    if (asked.length === 0) return [];
+    this.#retired ??= this.#load('retired.json') as Promise<RetiredFile>;
+    const { pages } = await this.#retired;
+    const out: RetiredMatch[] = [];
+    for (const [slug, title, status, nextSlug, nextTitle] of pages) {
+      const inTitle = analyzeQuery(title);
+      const has = (t: (typeof asked)[number]) => inTitle.some((w) => w.norm === t.norm || w.term === t.term || t.variants.includes(w.norm) || w.variants.includes(t.norm));
+      if (asked.every(has)) out.push({ slug, title, status, ...(nextSlug ? { successor: { slug: nextSlug, title: nextTitle } } : {}) });
+    }
+    return out.slice(0, 3);
   }
 
   /** Loads the manifest (facets and the term dictionary): all that is needed before the first query. */

@@ -37,6 +37,17 @@ export interface Manifest {
   bucket: number;
   /** Groups of words that mean the same, as the organization wrote them (normalized at query time). */
   synonyms: string[][];
+  /** How many pages are no longer in force (`retired.json`); absent or 0: none. */
+  retired?: number;
+}
+
+/**
+ * `retired.json`: the pages out of search because they are no longer in force, so that a search
+ * for one's title can say so: `[slug, title, status, successor slug, successor title]` (the
+ * successor '' when there is none).
+ */
+export interface RetiredFile {
+  pages: [string, string, 'retired' | 'superseded', string, string][];
 }
 
 /**

@@ -1,6 +1,8 @@
 /**
  * The wiki, loaded: the content folder read (a bounded number of files open at once) and built
- * into the wiki model. The content loader of the site, every script and the tests load it this way.
+ * into the wiki model. Every script and the tests load it this way (`loadWiki`: the whole model in
+ * memory); the site's content loader renders it in worker threads through the render cache
+ * (`renderSiteWiki`: the model without HTML, which stays in the cache folder).
  */
 import type { ContentPolicy } from '../content/policy.ts';
 import { readContentFolder, type ContentFolder } from '../content/read-content.ts';
@@ -8,6 +10,7 @@ import type { SiteConfig } from '../config.ts';
 import { urlScheme } from '../urls.ts';
 import { buildWiki } from './build.ts';
 import { wikiLocations } from './locations.ts';
+import { renderWiki, type RenderedWiki } from './render-wiki.ts';
 import type { Wiki } from './types.ts';
 
 export interface WikiConfig {
@@ -32,6 +35,12 @@ export interface LoadedWiki extends Wiki {
   displayDir: string;
 }
 
+export interface RenderedSiteWiki extends RenderedWiki {
+  folder: ContentFolder;
+  contentDir: string;
+  displayDir: string;
+}
+
 /** The wiki settings of the site (`src/site.config.ts`). */
 export function wikiConfig(site: SiteConfig, overrides: Partial<WikiConfig> = {}): WikiConfig {
   return { contentDir: site.contentDir, defaultLang: site.defaultLang, homeTitle: site.title, base: site.base, ...overrides };
@@ -46,6 +55,23 @@ export async function loadWiki(config: WikiConfig): Promise<LoadedWiki> {
     homeTitle: config.homeTitle,
     urls: urlScheme(config.base ?? '/'),
     policy: config.policy,
+  });
+  return { ...wiki, folder, contentDir, displayDir };
+}
+
+/** The wiki as the site's build renders it (src/lib/wiki/render-wiki.ts), in the cache folder of `locations.ts`. */
+export async function renderSiteWiki(config: WikiConfig & { root: string }, threads?: number): Promise<RenderedSiteWiki> {
+  const { contentDir, displayDir, cacheDir } = wikiLocations(config.contentDir, config.root);
+  const folder = await readContentFolder(contentDir);
+  const wiki = await renderWiki(folder, {
+    displayDir,
+    defaultLang: config.defaultLang,
+    homeTitle: config.homeTitle,
+    base: config.base ?? '/',
+    policy: config.policy,
+    root: config.root,
+    cacheDir,
+    threads,
   });
   return { ...wiki, folder, contentDir, displayDir };
 }

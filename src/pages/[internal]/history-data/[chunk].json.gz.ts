@@ -1,0 +1,16 @@
+/**
+ * `/_wiki/history-data/<n>.json.gz`: the histories of a few dozen pages (which file holds a page: `chunkOf`),
+ * as gzipped JSON (the browser unpacks it, src/dom/app-page.ts): the site stays small on disk.
+ */
+import { gzipSync } from 'node:zlib';
+import type { APIRoute, InferGetStaticPropsType } from 'astro';
+import { INTERNAL } from '../../../lib/app-pages.ts';
+import { getHistoryChunks, historyChunk } from '../../../data/history.ts';
+
+export async function getStaticPaths() {
+  const chunks = await getHistoryChunks();
+  return [...chunks].map(([n, pages]) => ({ params: { internal: INTERNAL, chunk: String(n) }, props: { pages } }));
+}
+
+export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = async ({ props }) =>
+  new Response(gzipSync(JSON.stringify(await historyChunk(props.pages)), { level: 9 }), { headers: { 'Content-Type': 'application/gzip' } });

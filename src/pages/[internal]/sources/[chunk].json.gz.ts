@@ -1,0 +1,17 @@
+/**
+ * `/_wiki/sources/<n>.json.gz`: the sources of the editable pages, a few dozen pages a file (which
+ * file holds a page follows from its slug: `chunkOf` in src/lib/app-pages.ts).
+ * Gzipped JSON (the browser unpacks it, src/dom/app-page.ts): the site stays small on disk.
+ */
+import { gzipSync } from 'node:zlib';
+import type { APIRoute, InferGetStaticPropsType } from 'astro';
+import { INTERNAL } from '../../../lib/app-pages.ts';
+import { getSourceChunks, sourceChunk } from '../../../data/editor.ts';
+
+export async function getStaticPaths() {
+  const chunks = await getSourceChunks();
+  return [...chunks].map(([n, pages]) => ({ params: { internal: INTERNAL, chunk: String(n) }, props: { pages } }));
+}
+
+export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = async ({ props }) =>
+  new Response(gzipSync(JSON.stringify(await sourceChunk(props.pages)), { level: 9 }), { headers: { 'Content-Type': 'application/gzip' } });
