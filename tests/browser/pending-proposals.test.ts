@@ -8,6 +8,7 @@
  * wiki's repository, served by a server of its own.
  */
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -68,6 +69,8 @@ describe('a page with proposals waiting for review', () => {
     // The local backend has no page to review a proposal on: nothing to follow, nobody named.
     expect(await notice(page).locator('a').count()).toBe(0);
     expect(await notice(page).textContent()).not.toContain('Test Contributor');
+    const axe = await new AxeBuilder({ page }).include('.pending-notice').analyze();
+    expect(axe.violations.map((v) => `${v.id} (${v.impact})`)).toEqual([]);
   });
 
   it('says it in Hebrew on a Hebrew page, with Hebrew plurals', async () => {
