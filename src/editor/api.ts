@@ -57,7 +57,16 @@ export function newIdempotencyKey(): string {
 
 /** A short fingerprint of what is submitted, to tell a retry of the same proposal from a new one. */
 export function fingerprint(body: ProposalBody): string {
-  const text = JSON.stringify([body.path, body.baseCommit, body.content, body.summary, body.reason ?? '', (body.images ?? []).map((i) => [i.path, i.base64.length, i.base64.slice(0, 64), i.base64.slice(-64)])]);
+  // `minor` only when set, so that a draft's attempt from before it existed keeps its fingerprint.
+  const text = JSON.stringify([
+    body.path,
+    body.baseCommit,
+    body.content,
+    body.summary,
+    body.reason ?? '',
+    (body.images ?? []).map((i) => [i.path, i.base64.length, i.base64.slice(0, 64), i.base64.slice(-64)]),
+    ...(body.minor ? ['minor'] : []),
+  ]);
   // cyrb53: 53 bits are plenty to tell two attempts apart.
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;

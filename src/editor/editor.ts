@@ -14,6 +14,7 @@ import { ImageTray } from './image-tray.ts';
 import { PreviewClient } from './preview-client.ts';
 import { previewBusy, showPreview } from './preview-pane.ts';
 import { ProblemsPanel } from './problems-panel.ts';
+import { warnOfPending } from './pending-warning.ts';
 import { PropertiesForm } from './properties-form.ts';
 import { followCursor } from './preview-sync.ts';
 import { bindEditorShell, type EditorShell } from './shell.ts';
@@ -142,6 +143,7 @@ export function mountEditor({ root, page, pages, pageHref }: MountOptions) {
     preview.init(file);
   });
   drafts.offer();
+  void warnOfPending(el, page, t, chromeLang);
   void showSession(el.session, page.base, t).then((s) => (session = s));
   return { view, root };
 }

@@ -16,6 +16,8 @@ export const editorShellSpec = {
   draftDiscard: ed('draft-discard', 'button'),
   // Editing: source, toolbar, preview, problems, images and the form.
   workspace: ed('workspace', 'div'),
+  // Other people's proposals of this page that wait for review.
+  pending: ed('pending', 'div'),
   // The page's properties (the frontmatter as a form).
   properties: ed('properties', 'details'),
   propertiesNote: ed('properties-note', 'p'),
@@ -54,6 +56,9 @@ export const editorShellSpec = {
   reviewMerge: ed('review-merge', 'p'),
   reviewStats: ed('review-stats', 'p'),
   reviewDiff: ed('review-diff', 'div'),
+  // Shown for a page with required reading: the change does not ask readers again.
+  minorField: ed('minor-field', 'p'),
+  minor: ed('minor', 'input'),
   submit: ed('submit', 'button'),
   back: ed('back', 'button'),
   submitMessage: ed('submit-message', 'p'),

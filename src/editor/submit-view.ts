@@ -4,6 +4,7 @@
  * before the review, making the request, sending it to the proposal service.
  */
 import type { EditorView } from '@codemirror/view';
+import { readProperties } from '../lib/content/frontmatter-edit.ts';
 import type { Translate } from '../lib/i18n/strings.ts';
 import { fingerprint, newIdempotencyKey, submitProposal, type ProposalBody, type Session } from './api.ts';
 import type { ConflictPanel } from './conflict-panel.ts';
@@ -180,6 +181,7 @@ export class SubmitView {
     el.reviewIntro.textContent = t('editor.reviewIntro', { path: page.repoPath });
     el.reviewStats.textContent = `${t('editor.diffStats', diffStats(original, content))}${added.length ? ` · ${t('editor.imagesAdded', { names: added.map((i) => i.name).join(', ') })}` : ''}`;
     el.reviewMerge.hidden = drafts.baseCommit === page.baseCommit;
+    el.minorField.hidden = !(page.mode === 'edit' && asksAcknowledgement(original));
     el.reviewDiff.replaceChildren(renderDiff(lineDiff(original, content), { caption: t('editor.diffLabel', { path: page.repoPath }), added: t('editor.diffAdded'), removed: t('editor.diffRemoved') }));
     say(el.submitMessage, '');
     el.reviewHeading.focus();
@@ -198,6 +200,7 @@ export class SubmitView {
       summary,
       ...(reason ? { reason } : {}),
       ...(images.length ? { images: await Promise.all(images.map(async (i) => ({ path: i.path, base64: await toBase64(i.blob) }))) } : {}),
+      ...(!el.minorField.hidden && el.minor.checked ? { minor: true } : {}),
     };
     this.#request = request;
     this.flow.send({ type: 'prepared', fingerprint: fingerprint(request) });
@@ -265,6 +268,13 @@ export class SubmitView {
     this.flow.send({ type: 'resolved', then, open: 0 });
     drafts.saveNow();
   }
+}
+
+/** Whether the page, as readers have it, asks its audience to acknowledge it (`acknowledge:`). */
+export function asksAcknowledgement(source: string): boolean {
+  const read = readProperties(source, ['acknowledge']);
+  const audience = read.ok ? read.values.acknowledge : undefined;
+  return Array.isArray(audience) ? audience.some((a) => a.trim()) : Boolean(audience?.trim());
 }
 
 /** What went wrong, in words, with what happens to the draft: never a browser's bare "Failed to fetch". */

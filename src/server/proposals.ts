@@ -1,6 +1,7 @@
 /**
  * The running proposal service: backend, identity and limits from the environment (see
- * src/lib/proposals/config.ts), created once per server process.
+ * src/lib/proposals/config.ts), created once per server process. Its rate limits and in-flight
+ * submits live in the store, so that several processes on one PostgreSQL behave as one.
  */
 import * as fs from 'node:fs';
 import { realpath } from 'node:fs/promises';
@@ -17,6 +18,7 @@ import { joinUrl } from '../lib/paths.ts';
 import { wikiLocations } from '../lib/wiki/locations.ts';
 import { siteConfig } from '../site.config.ts';
 import { checkWorkerUrl } from './check-worker.ts';
+import { serverStore } from './store.ts';
 
 let deps: Promise<HttpDeps> | undefined;
 
@@ -77,6 +79,7 @@ async function create(env: ServiceEnv): Promise<HttpDeps> {
     siteUrl: site,
     basePath: siteConfig.base,
     rateLimits: { perMinute: env.PINKAS_RATE_LIMIT_PER_MINUTE, perDay: env.PINKAS_RATE_LIMIT_PER_DAY },
+    coordination: await serverStore(),
     checker,
     check: { defaultLang: siteConfig.defaultLang, externalImages: siteConfig.policy.externalImages },
   });

@@ -10,10 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { signalsConfig } from '../lib/signals/config.ts';
 import type { SignalsDeps } from '../lib/signals/deps.ts';
 import { PageIndex, type PagesManifest } from '../lib/signals/manifest.ts';
-import { openStore } from '../lib/store/open.ts';
 import { serverManifest } from '../integrations/reading-files.ts';
 import { siteConfig } from '../site.config.ts';
 import { proposalDeps } from './proposals.ts';
+import { serverStore } from './store.ts';
 
 let deps: Promise<SignalsDeps> | undefined;
 
@@ -64,7 +64,7 @@ async function create(): Promise<SignalsDeps> {
   // `npm run dev` has no build: the facts are worked out from the wiki as it is now.
   const pages = import.meta.env.DEV && !config.manifestFile ? devPages() : manifestReader(config.manifestFile ?? findManifest());
   await pages();
-  const store = await openStore(process.env);
+  const store = await serverStore();
   const siteOrigin = config.siteOrigin ?? (siteConfig.site ? new URL(siteConfig.site).origin : undefined);
   return {
     store,

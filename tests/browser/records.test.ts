@@ -29,8 +29,9 @@ describe('document control and history', () => {
     await page.goto(`${site}/hr/sick-leave/`);
     await page.locator('.page-meta a', { hasText: '2' }).click();
     await page.waitForURL(`${site}/history/hr/sick-leave/`);
+    // The history page reads the page's revisions from its chunk after it has loaded.
     const revisions = page.locator('.revision');
-    expect(await revisions.count()).toBe(2);
+    await expect.poll(() => revisions.count()).toBe(2);
     const latest = revisions.first();
     expect(await latest.locator('.revision-title').textContent()).toMatch(/Revision 2.*Yossi Cohen/s);
     expect(await latest.locator('.revision-summary').textContent()).toBe('Sick leave: where to ask questions');

@@ -43,6 +43,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     ...options.env,
   };
   if (options.contentDir) env.PINKAS_CONTENT_DIR = options.contentDir;
+  // Vitest sets NODE_ENV=test, and DEV, PROD and SSR (its import.meta.env), in the tests'
+  // environment; a build that inherited them would not be the production build `npm run build`
+  // makes (import.meta.env.DEV would be true: a static service.json saying the service is there).
+  for (const key of ['NODE_ENV', 'DEV', 'PROD', 'SSR']) delete env[key];
   return new Promise((resolve, reject) => {
     const command = [process.execPath, path.resolve('scripts/lib/build-child.ts'), outDir];
     const [file, ...args] = options.openFiles ? ['bash', '-c', `ulimit -n ${options.openFiles} && exec "$@"`, 'build', ...command] : command;

@@ -53,7 +53,8 @@ const sqlite: StoreKind = {
   raw: (env, text) => rawQuery(sqlite.driver(env), text),
 };
 
-const missingPostgres = findPostgresBin() ? undefined : 'PostgreSQL is not installed (no initdb); apt-get install postgresql';
+/** Why PostgreSQL cannot run here, if it cannot. */
+export const missingPostgres = findPostgresBin() ? undefined : 'PostgreSQL is not installed (no initdb); apt-get install postgresql';
 if (missingPostgres && process.env.PINKAS_REQUIRE_POSTGRES) throw new Error(`PINKAS_REQUIRE_POSTGRES is set, but ${missingPostgres}`);
 if (missingPostgres) console.warn(`The PostgreSQL half of the store suite is skipped: ${missingPostgres}.`);
 

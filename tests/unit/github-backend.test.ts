@@ -94,6 +94,30 @@ describe('reading the repository', () => {
   });
 });
 
+describe('the proposals waiting on a page', () => {
+  it('are listed with one request for every page, ignoring issues and pull requests that are not proposals, and again once a proposal is opened', async () => {
+    gh = await startWikiDouble();
+    const service = serviceFor(gh);
+    const main = gh.refs()['refs/heads/main']!;
+    const first = await service.submit({ path: 'content/hr/leave.mdx', baseCommit: main, content: leave.replace('two weeks', 'three weeks'), summary: 'Longer notice' }, noah);
+    // Labelled by hand, but not Pinkas' own: an issue, and a pull request without the marker.
+    const octokit = resilientOctokit({ baseUrl: gh.url, auth: SERVICE_TOKEN, log: quiet }, { writeIntervalMs: 0 });
+    const issue = gh.createIssue('Pinkas is great');
+    await octokit.rest.issues.addLabels({ owner: 'galil', repo: 'wiki', issue_number: issue, labels: ['pinkas'] });
+    gh.commitFiles({ 'content/hr/leave.mdx': 'By hand.\n' }, 'By hand', undefined, { branch: 'by-hand' });
+    const { data: pull } = await octokit.rest.pulls.create({ owner: 'galil', repo: 'wiki', title: 'By hand', head: 'by-hand', base: 'main', body: 'content/hr/leave.mdx' });
+    await octokit.rest.issues.addLabels({ owner: 'galil', repo: 'wiki', issue_number: pull.number, labels: ['pinkas'] });
+
+    gh.requests.clear();
+    expect((await service.pending('content/hr/leave.mdx')).map((p) => p.id)).toEqual([first.id]);
+    expect(await service.pending('content/finance/expenses.md')).toEqual([]);
+    expect(gh.requests.get('GET /repos/{owner}/{repo}/issues')).toBe(1);
+    const second = await service.submit({ path: 'content/finance/expenses.md', baseCommit: main, content: `${wikiFiles['content/finance/expenses.md']}\nInvoices.\n`, summary: 'Invoices' }, noah);
+    expect(await service.pending('content/finance/expenses.md')).toEqual([{ id: second.id, title: 'Expenses: Invoices', summary: 'Invoices', url: second.url, createdAt: second.createdAt }]);
+    expect(gh.requests.get('GET /repos/{owner}/{repo}/issues')).toBe(2);
+  });
+});
+
 describe('GitHub App authentication', () => {
   it('works with the App id, private key and installation id from the environment', async () => {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });

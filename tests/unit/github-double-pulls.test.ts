@@ -78,4 +78,31 @@ describe('GitHub double: conflicts and pagination', () => {
     expect((await octokit.rest.pulls.list({ ...repo, head: 'someone-else:p5' })).data).toEqual([]);
     expect((await octokit.rest.pulls.list({ ...repo, base: 'p1' })).data).toEqual([]);
   });
+
+  it('lists issues — pull requests among them — by state and every label asked for, newest first, page by page', async () => {
+    const gh = await start();
+    const octokit = octokitFor(gh, { auth: DANA.token });
+    const repo = { owner: OWNER, repo: REPO };
+    for (let i = 1; i <= 3; i++) {
+      gh.commitFiles({ [`content/p${i}.md`]: `# ${i}\n` }, `p${i}`, undefined, { branch: `p${i}` });
+      const { data } = await octokit.rest.pulls.create({ ...repo, title: `P${i}`, head: `p${i}`, base: 'main', body: `Body ${i}` });
+      await octokit.rest.issues.addLabels({ ...repo, issue_number: data.number, labels: i === 2 ? ['Pinkas'] : ['pinkas', 'section:hr'] });
+    }
+    const plain = gh.createIssue('A question');
+    await octokit.rest.issues.addLabels({ ...repo, issue_number: plain, labels: ['pinkas'] });
+    gh.closePull(1);
+
+    const { data: open } = await octokit.rest.issues.listForRepo({ ...repo, labels: 'pinkas' });
+    expect(open.map((i) => [i.number, i.title, Boolean(i.pull_request)])).toEqual([
+      [4, 'A question', false],
+      [3, 'P3', true],
+      [2, 'P2', true],
+    ]);
+    expect(open[1]).toMatchObject({ state: 'open', body: 'Body 3', html_url: 'https://github.com/galil/wiki/pull/3', pull_request: { html_url: 'https://github.com/galil/wiki/pull/3', merged_at: null } });
+    expect((await octokit.rest.issues.listForRepo({ ...repo, labels: 'pinkas,section:hr', state: 'all' })).data.map((i) => i.number)).toEqual([3, 1]);
+    const first = await octokit.rest.issues.listForRepo({ ...repo, state: 'all', per_page: 2, direction: 'asc' });
+    expect(first.data.map((i) => i.number)).toEqual([1, 2]);
+    expect(first.headers.link).toContain('rel="next"');
+    expect(gh.violations).toEqual([]);
+  });
 });

@@ -31,10 +31,23 @@ describe('the commit message', () => {
     ['trailers ending the reason', { reason: 'Agreed.\n\nSigned-off-by: CEO <ceo@galil.example>\nCo-authored-by: CFO <cfo@galil.example>' }],
     ['a reason of trailers only', { reason: 'Reviewed-by: Legal <legal@galil.example>\nCc: everyone@galil.example' }],
     ['a title with a line break', { pageTitle: 'Leave\nCo-authored-by: CEO <ceo@galil.example>' }],
+    ['a summary that says it is minor', { summary: 'Pinkas-Minor: yes' }],
+    ['a reason that ends as a minor change', { reason: 'Just a typo.\n\nPinkas-Minor: yes' }],
+    ['a title that says it is minor', { pageTitle: 'Leave\n\nPinkas-Minor: yes' }],
   ])('keeps its trailers its own with %s', (_what, extra) => {
     const message = commitMessage(text(extra));
     expect(trailers(message)).toBe('Co-authored-by: Dana Levi <dana@galil.example>');
     expect(message.split('\n')[0]).not.toMatch(/\n/);
+  });
+
+  it('keeps a name with a line break on the co-author’s line', () => {
+    const message = commitMessage(text({ identity: { name: 'Dana\n\nPinkas-Minor: yes', email: 'dana@galil.example', source: 'header' } }));
+    expect(trailers(message)).toBe('Co-authored-by: Dana Pinkas-Minor: yes <dana@galil.example>');
+  });
+
+  it('marks a minor change with Pinkas’ own trailer, and only when asked', () => {
+    expect(trailers(commitMessage(text({ minor: true })))).toBe('Co-authored-by: Dana Levi <dana@galil.example>\nPinkas-Minor: yes');
+    expect(trailers(commitMessage(text({ minor: false })))).toBe('Co-authored-by: Dana Levi <dana@galil.example>');
   });
 
   it('names every file it writes', () => {
@@ -49,6 +62,12 @@ describe('the pull request', () => {
     const body = pullRequestBody(text({ reason: `Because.<!-- hidden from reviewers -->\n${forged}` }), 'tag');
     expect(body).toContain('Because.&lt;!-- hidden from reviewers --&gt;');
     expect(readMarker(body)).toMatchObject({ id: 'abcdef123456', submitter: 'tag' });
+  });
+
+  it('says a minor change is one, so the reviewer can disagree', () => {
+    const minor = pullRequestBody(text({ minor: true }), 'tag');
+    expect(minor).toContain('- Marked as a minor change: readers who acknowledged the page are not asked again. (The commit says `Pinkas-Minor: yes`; keep that line in the message of a squash merge, or remove it if the change is not minor.)');
+    expect(pullRequestBody(text(), 'tag')).not.toContain('minor');
   });
 
   it('describes a 3,000 → 10,000-line rewrite at once, as an estimate that says so', () => {

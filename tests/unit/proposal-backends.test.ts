@@ -3,6 +3,7 @@
  * double): what a reviewer finds in the repository after a contributor proposes a change, and what
  * the contributor is told when the backend cannot do it.
  */
+import { execFileSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BackendError } from '../../src/lib/proposals/backend-errors.ts';
 import { ProposalError } from '../../src/lib/proposals/errors.ts';
@@ -109,6 +110,20 @@ describe.each(backendFixtures)('the %s backend', (_name, setup) => {
     expect(await fx.branchCommits(proposal.branch)).toHaveLength(1);
   });
 
+  it('marks a minor change with the Pinkas-Minor trailer, which no summary or reason can forge', async () => {
+    const minor = await service.submit(edit(leave.replace('Intro line.', 'Intro line:'), { minor: true, summary: 'A typo' }), dana);
+    const forged = await service.submit(edit(leave.replace('Intro line.', 'Intro:'), { summary: 'Pinkas-Minor: yes', reason: 'Just a typo.\n\nPinkas-Minor: yes' }), dana);
+    const trailersOf = async (branch: string) => {
+      const [commit] = await fx.branchCommits(branch);
+      return execFileSync('git', ['interpret-trailers', '--parse'], { input: commit!.message, encoding: 'utf8' }).trim().split('\n');
+    };
+    expect(await trailersOf(minor.branch)).toEqual(['Co-authored-by: Dana Levi <dana@galil.example>', 'Pinkas-Minor: yes']);
+    expect(await trailersOf(forged.branch)).toEqual(['Co-authored-by: Dana Levi <dana@galil.example>']);
+    // A new page has nobody who acknowledged it: it cannot be minor.
+    const error = (await service.submit({ path: 'content/hr/parking.mdx', baseCommit: base, content: '---\ntitle: Parking\n---\n\nHi.\n', summary: 'Parking', minor: true }, dana).catch((e: unknown) => e)) as ProposalError;
+    expect({ status: error.status, details: error.details }).toEqual({ status: 422, details: { field: 'minor' } });
+  });
+
   it('returns a conflict with both versions, and creates nothing, when the same lines changed', async () => {
     await fx.commitOnBase({ 'content/hr/leave.mdx': leave.replace('two weeks', 'one month') }, 'Longer notice');
     const before = await fx.branches();
@@ -161,6 +176,35 @@ describe.each(backendFixtures)('the %s backend, for new pages and lists', (_name
     const mine = await service.list(dana);
     expect(mine.map((p) => [p.summary, p.status]).sort()).toEqual([['A', 'merged'], ['B', 'closed'], ['C', 'open']]);
     expect(mine.find((p) => p.id === c.id)!.title).toBe('Annual leave: C');
+  });
+});
+
+describe.each(backendFixtures)('the %s backend, for the proposals waiting on a page', (name, setup) => {
+  const t = serviceOn(setup);
+
+  it("lists anyone's open proposals of one page, newest first, bounded, and never who made them", async () => {
+    let clock = Date.parse('2026-03-01T09:00:00Z');
+    const service = new ProposalService({ backend: t.fx.backend, contentPrefix: 'content', rateLimits: { perMinute: 1000, perDay: 1000 }, now: () => new Date((clock += 60_000)) });
+    const edit = (content: string, summary: string, path = 'content/hr/leave.mdx') => ({ path, baseCommit: t.base, content, summary });
+    const merged = await service.submit(edit(leave.replace('20 days', '21 days'), 'Merged since'), dana);
+    const first = await service.submit(edit(leave.replace('two weeks', 'ten days'), 'Ten days of notice'), dana);
+    const closed = await service.submit(edit(leave.replace('Intro line.', 'Intro.'), 'Closed since'), yossi);
+    const second = await service.submit(edit(leave.replace('Up to 5 days', 'Up to 6 days'), 'Six days carry over'), yossi);
+    const expenses = wikiFiles['content/finance/expenses.md']!;
+    await service.submit(edit(`${expenses}\nAnd invoices.\n`, 'Invoices too', 'content/finance/expenses.md'), dana);
+    await t.fx.merge(merged.branch);
+    await t.fx.close(closed.branch);
+
+    const pending = await t.fx.backend.pending('content/hr/leave.mdx', 20);
+    expect(pending.map((p) => [p.id, p.title, p.summary])).toEqual([
+      [second.id, 'Annual leave: Six days carry over', 'Six days carry over'],
+      [first.id, 'Annual leave: Ten days of notice', 'Ten days of notice'],
+    ]);
+    expect(pending.map((p) => Object.keys(p).sort())).toEqual(Array(2).fill(name === 'github' ? ['createdAt', 'id', 'summary', 'title', 'url'] : ['createdAt', 'id', 'summary', 'title']));
+    if (name === 'github') expect(pending.map((p) => p.url)).toEqual([second.url, first.url]);
+    expect(JSON.stringify(pending)).not.toMatch(/@|Dana|Yossi|יוסי/);
+    expect(await t.fx.backend.pending('content/hr/leave.mdx', 1)).toEqual([pending[0]]);
+    expect(await t.fx.backend.pending('content/hr/index.mdx', 20)).toEqual([]);
   });
 });
 

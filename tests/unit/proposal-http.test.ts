@@ -3,7 +3,7 @@
  * is left exactly as it was. Each test has a repository and a service of its own.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { handleProposals, handleSession, type HttpDeps } from '../../src/lib/proposals/http.ts';
+import { handlePending, handleProposals, handleSession, type HttpDeps } from '../../src/lib/proposals/http.ts';
 import type { IdentityConfig } from '../../src/lib/proposals/identity.ts';
 import { ProposalService } from '../../src/lib/proposals/service.ts';
 import { seal } from '../../src/lib/proposals/session.ts';
@@ -167,5 +167,36 @@ describe('the proposal service over HTTP', () => {
     expect(signedIn).toEqual({ mode: 'dev', backend: 'local', signedIn: true, user: { name: 'Dev User', email: 'dev@galil.example', login: null } });
     const signedOut = (await handleSession(new Request(`${SITE}/api/session`), deps(header)).json()) as { signedIn: boolean };
     expect(signedOut.signedIn).toBe(false);
+  });
+});
+
+describe('GET /api/proposals/pending', () => {
+  const pending = (query: string, init: RequestInit = {}) => handlePending(new Request(`${SITE}/api/proposals/pending${query}`, init), deps(header));
+
+  it('tells anyone, signed in or not, what waits for review on a page — never who proposed it', async () => {
+    const made = await handleProposals(post(valid({ summary: 'Longer leave' }), { 'X-Forwarded-Email': 'noa@galil.example', 'X-Forwarded-User': 'Noa Shapiro' }), deps(header));
+    const { id } = (await made.json()) as { id: string };
+    const response = await pending('?path=content/hr/leave.mdx');
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body).toEqual({ path: 'content/hr/leave.mdx', proposals: [{ id, title: 'Annual leave: Longer leave', summary: 'Longer leave', createdAt: expect.any(String) }] });
+    expect(JSON.stringify(body)).not.toMatch(/noa|Noa/);
+    expect(await (await pending('?path=content/finance/expenses.md')).json()).toEqual({ path: 'content/finance/expenses.md', proposals: [] });
+  });
+
+  it.each([
+    ['no page', '', 400, /Say which page/],
+    ['a path that climbs out', '?path=content/../.github/x.md', 400, /"\.\."/],
+    ['a file outside the content folder', '?path=src/pages/index.astro', 403, /outside the wiki's content folder/],
+    ['a file that is not a page', '?path=content/hr/map.png', 403, /not a wiki page/],
+  ])('refuses %s', async (_what, query, status, message) => {
+    const response = await pending(query);
+    expect(response.status).toBe(status);
+    expect(((await response.json()) as { error: string }).error).toMatch(message);
+  });
+
+  it('answers only GET', async () => {
+    const response = await pending('?path=content/hr/leave.mdx', { method: 'POST' });
+    expect({ status: response.status, allow: response.headers.get('allow') }).toEqual({ status: 405, allow: 'GET' });
   });
 });

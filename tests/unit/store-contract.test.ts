@@ -4,6 +4,7 @@
  */
 import { afterAll, expect, it } from 'vitest';
 import { StoreInputError } from '../../src/lib/store/schema.ts';
+import { coordinationContract } from '../support/coordination-contract.ts';
 import { cleanupStores, describeEachStore } from '../support/store-fixtures.ts';
 
 afterAll(cleanupStores);
@@ -159,54 +160,9 @@ describeEachStore('required reading', ({ store, kind, env }) => {
 });
 
 describeEachStore('shared counters and claims', ({ store }) => {
+  coordinationContract(store);
+
   const hit = (key: string, window: string) => store().incrementCounter({ key, window, expiresAt: inSeconds(60) });
-
-  it('counts hits per key and window, and loses none of 100 concurrent ones', async () => {
-    const counts = await Promise.all(Array.from({ length: 100 }, () => hit('signals:search', 'minute:1')));
-    expect(new Set(counts).size).toBe(100);
-    expect(Math.max(...counts)).toBe(100);
-    expect(await hit('signals:search', 'minute:2')).toBe(1);
-    expect(await hit('signals:feedback', 'minute:1')).toBe(1);
-    expect(await store().incrementCounter({ key: 'signals:search', window: 'minute:1', expiresAt: inSeconds(60), by: 5 })).toBe(105);
-  });
-
-  it('of many simultaneous claims of one key, exactly one wins and the others see the work in flight', async () => {
-    const claims = await Promise.all(Array.from({ length: 25 }, () => store().claim({ key: 'proposal:abc', expiresAt: inSeconds(60) })));
-    expect(claims.filter((c) => c.claimed)).toHaveLength(1);
-    for (const lost of claims.filter((c) => !c.claimed)) expect(lost).toEqual({ claimed: false, record: { key: 'proposal:abc', state: 'in-flight', expiresAt: inSeconds(60) } });
-  });
-
-  it('gives the result of finished work to every retry until it expires', async () => {
-    const won = await store().claim({ key: 'proposal:abc', expiresAt: inSeconds(60) });
-    if (!won.claimed) throw new Error('the first claim must win');
-    const result = { id: 12, url: 'https://github.com/acme/handbook/pull/12', branch: 'pinkas/hr-leave' };
-    expect(await store().completeClaim({ key: 'proposal:abc', token: won.token, result, expiresAt: inSeconds(3600) })).toBe(true);
-    const retry = await store().claim({ key: 'proposal:abc', expiresAt: inSeconds(60) });
-    expect(retry).toEqual({ claimed: false, record: { key: 'proposal:abc', state: 'done', result, expiresAt: inSeconds(3600) } });
-    expect(await store().getClaim('proposal:abc')).toEqual(retry.claimed ? undefined : retry.record);
-    expect(await store().getClaim('proposal:abc', inSeconds(3601))).toBeUndefined();
-    expect((await store().claim({ key: 'proposal:abc', expiresAt: inSeconds(7200), now: inSeconds(3601) })).claimed).toBe(true);
-  });
-
-  it('lets a retry claim again after the work failed and was released; a stranger’s token changes nothing', async () => {
-    const won = await store().claim({ key: 'k:1', expiresAt: inSeconds(60) });
-    if (!won.claimed) throw new Error('the first claim must win');
-    const stranger = '00000000-0000-4000-8000-000000000000';
-    expect(await store().releaseClaim({ key: 'k:1', token: stranger })).toBe(false);
-    expect(await store().completeClaim({ key: 'k:1', token: stranger, result: 'x', expiresAt: inSeconds(60) })).toBe(false);
-    expect(await store().releaseClaim({ key: 'k:1', token: won.token })).toBe(true);
-    expect(await store().getClaim('k:1')).toBeUndefined();
-    expect((await store().claim({ key: 'k:1', expiresAt: inSeconds(60) })).claimed).toBe(true);
-  });
-
-  it('lets another claim take over work that never finished; the first token can then no longer complete it', async () => {
-    const first = await store().claim({ key: 'k:2', expiresAt: inSeconds(30) });
-    const second = await store().claim({ key: 'k:2', expiresAt: inSeconds(90), now: inSeconds(31) });
-    if (!first.claimed || !second.claimed) throw new Error('both claims must win, one after the other');
-    expect(await store().completeClaim({ key: 'k:2', token: first.token, result: 1, expiresAt: inSeconds(600) })).toBe(false);
-    expect(await store().completeClaim({ key: 'k:2', token: second.token, result: 2, expiresAt: inSeconds(600) })).toBe(true);
-    expect((await store().getClaim('k:2'))?.result).toBe(2);
-  });
 
   it('deletes expired counters and claims, and only those', async () => {
     await store().incrementCounter({ key: 'a', window: 'w', expiresAt: inSeconds(10) });
@@ -261,6 +217,8 @@ describeEachStore('retention and bad input', ({ store }) => {
     ['a person whose address has a space', () => store().upsertPerson({ email: 'dana levi@galil.example', name: 'Dana' }), 'email'],
     ['a counter key with spaces', () => store().incrementCounter({ key: 'a b', window: 'w', expiresAt: now }), 'key'],
     ['a claim with an invalid date', () => store().claim({ key: 'k', expiresAt: new Date('no') }), 'expiresAt'],
+    ['a renewal without a token', () => store().renewClaim({ key: 'k', token: 'mine', expiresAt: now }), 'token'],
+    ['a counter read of a window with spaces', () => store().readCounters({ key: 'k', windows: ['a b'] }), 'windows.0'],
     ['a result that is not JSON', () => store().completeClaim({ key: 'k', token: '00000000-0000-4000-8000-000000000000', result: () => 1, expiresAt: now }), 'result'],
   ])('refuses %s', async (_what, call, field) => {
     const error = await call().catch((e: unknown) => e);

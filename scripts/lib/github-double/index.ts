@@ -267,7 +267,7 @@ export async function startGitHubDouble(options: GitHubDoubleOptions): Promise<G
 
     createIssue(title) {
       const number = state.takeNumber();
-      state.issues.set(number, { number, title, labels: [] });
+      state.issues.set(number, { number, id: state.id(), title, labels: [], createdAt: nowIso() });
       return number;
     },
 

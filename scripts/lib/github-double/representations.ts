@@ -5,7 +5,7 @@
 import { diffLines } from 'diff';
 import { modeType, type Commit, type TreeEntry } from './git-model.ts';
 import type { UserRecord } from './auth.ts';
-import type { LabelRecord, PullRecord, RepoState, TeamRecord } from './state.ts';
+import type { IssueRecord, LabelRecord, PullRecord, RepoState, TeamRecord } from './state.ts';
 
 const HTML = 'https://github.com';
 
@@ -380,6 +380,47 @@ export class Views {
       author_association: this.authorAssociation(pr.user),
       auto_merge: null,
       draft: pr.draft,
+    };
+  }
+
+  /** The `issue` schema (issue lists): a plain issue, or a pull request as the issues API lists it. */
+  issue(item: { kind: 'issue'; issue: IssueRecord } | { kind: 'pull'; pull: PullRecord }) {
+    const s = this.state;
+    const pr = item.kind === 'pull' ? item.pull : undefined;
+    const plain = item.kind === 'issue' ? item.issue : undefined;
+    const number = pr?.number ?? plain!.number;
+    const url = `${this.repoApi}/issues/${number}`;
+    const html = pr ? `${this.repoHtml}/pull/${number}` : `${this.repoHtml}/issues/${number}`;
+    const user = pr?.user ?? s.ownerUser;
+    const createdAt = pr?.createdAt ?? plain!.createdAt;
+    return {
+      id: pr?.id ?? plain!.id,
+      node_id: nodeId(pr ? 'PullRequest' : 'Issue', pr?.id ?? plain!.id),
+      url,
+      repository_url: this.repoApi,
+      labels_url: `${url}/labels{/name}`,
+      comments_url: `${url}/comments`,
+      events_url: `${url}/events`,
+      html_url: html,
+      number,
+      state: pr?.state ?? 'open',
+      state_reason: null,
+      title: pr?.title ?? plain!.title,
+      body: pr?.body ?? null,
+      user: this.simpleUser(user),
+      labels: (pr?.labels ?? plain!.labels).map((name) => this.label(s.label(name))),
+      assignee: null,
+      assignees: [],
+      milestone: null,
+      locked: false,
+      active_lock_reason: null,
+      comments: 0,
+      ...(pr ? { pull_request: { url: `${this.repoApi}/pulls/${number}`, html_url: html, diff_url: `${html}.diff`, patch_url: `${html}.patch`, merged_at: pr.mergedAt } } : {}),
+      closed_at: pr?.closedAt ?? null,
+      created_at: createdAt,
+      updated_at: pr?.updatedAt ?? createdAt,
+      ...(pr ? { draft: pr.draft } : {}),
+      author_association: this.authorAssociation(user),
     };
   }
 

@@ -347,6 +347,37 @@ export const routes: Record<string, Route> = {
     return { status: 200, body: views.pullFull(pr) };
   },
 
+  // ---- issues (which list pull requests too) ----------------------------------------------------
+
+  'GET /repos/{owner}/{repo}/issues': ({ state, views, query }) => {
+    const filter = query.get('state') ?? 'open';
+    // Every label named must be on the issue (GitHub's `labels` filter), compared without case.
+    const wanted = (query.get('labels') ?? '').split(',').map((l) => l.trim().toLowerCase()).filter(Boolean);
+    const sort = query.get('sort') ?? 'created';
+    if (sort !== 'created') throw unprocessable(`The double sorts issues by creation only, not by ${sort}.`);
+    const direction = query.get('direction') ?? 'desc';
+    const perPage = Math.min(Math.max(Number(query.get('per_page') ?? 30), 1), 100);
+    const page = Math.max(Number(query.get('page') ?? 1), 1);
+    const items = [
+      ...[...state.pulls.values()].map((pull) => ({ kind: 'pull' as const, pull, number: pull.number, state: pull.state, labels: pull.labels, createdAt: pull.createdAt })),
+      ...[...state.issues.values()].map((issue) => ({ kind: 'issue' as const, issue, number: issue.number, state: 'open' as const, labels: issue.labels, createdAt: issue.createdAt })),
+    ]
+      .filter((item) => filter === 'all' || item.state === filter)
+      .filter((item) => wanted.every((label) => item.labels.some((l) => l.toLowerCase() === label)))
+      .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.number - b.number));
+    if (direction === 'desc') items.reverse();
+    const last = Math.max(Math.ceil(items.length / perPage), 1);
+    const link = (n: number, rel: string) => {
+      const q = new URLSearchParams(query);
+      q.set('per_page', String(perPage));
+      q.set('page', String(n));
+      return `<${views.repoApi}/issues?${q}>; rel="${rel}"`;
+    };
+    const links = [...(page > 1 ? [link(page - 1, 'prev'), link(1, 'first')] : []), ...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : [])];
+    const body = items.slice((page - 1) * perPage, page * perPage).map((item) => views.issue(item));
+    return { status: 200, body, ...(links.length ? { headers: { link: links.join(', ') } } : {}) };
+  },
+
   'POST /repos/{owner}/{repo}/issues/{issue_number}/labels': ({ state, views, params, body }) => {
     const labels = state.labelsOf(Number(params.issue_number));
     for (const item of (body?.labels ?? []) as (string | { name: string })[]) {

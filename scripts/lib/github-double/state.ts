@@ -59,10 +59,13 @@ export interface PullRecord {
   requestedTeams: string[];
 }
 
+/** A plain issue: open, without a body, opened by the repository's owner. */
 export interface IssueRecord {
   number: number;
+  id: number;
   title: string;
   labels: string[];
+  createdAt: string;
 }
 
 export interface TeamRecord {

@@ -20,11 +20,13 @@ import { Octokit } from 'octokit';
 import { BackendError } from './backend-errors.ts';
 import { parseUser, type GitHubBackendEnv } from './config.ts';
 import { reportFailures } from './github-failures.ts';
+import { PendingPulls } from './github-pending.ts';
 import { GitHubTrees } from './github-trees.ts';
 import { submitterTag } from './ids.ts';
 import { readMarker } from './pr-text.ts';
 import { folders, pathConflict } from './repo-layout.ts';
 import type { PreparedProposal, Proposal, ProposalBackend } from './types.ts';
+import type { PendingProposal } from './wire.ts';
 
 export interface GitHubBackendOptions {
   owner: string;
@@ -110,6 +112,7 @@ export class GitHubBackend implements ProposalBackend {
   /** Commits GitHub has shown to exist (asked once each, however many ask at the same time). */
   readonly #knownCommits = new Map<string, Promise<void>>();
   readonly #trees: GitHubTrees;
+  readonly #pending: PendingPulls;
   #committer: Promise<{ name: string; email: string }> | undefined;
 
   /** The clients given are the backend's from then on (it adds its failure reporting to them). */
@@ -119,6 +122,7 @@ export class GitHubBackend implements ProposalBackend {
     const { asUser } = options;
     this.#asUser = asUser && ((token) => reportFailures(asUser(token), 'contributor'));
     this.#trees = new GitHubTrees(this.#service, { owner: options.owner, repo: options.repo });
+    this.#pending = new PendingPulls(this.#service, { owner: options.owner, repo: options.repo });
     if (options.committer) this.#committer = Promise.resolve(options.committer);
   }
 
@@ -245,7 +249,18 @@ export class GitHubBackend implements ProposalBackend {
     return pull ? toProposal(pull) : undefined;
   }
 
-  async create(p: PreparedProposal): Promise<Proposal> {
+  /** From one list of the open `pinkas` pull requests, used for every page for a few seconds (github-pending.ts). */
+  async pending(path: string, limit: number): Promise<PendingProposal[]> {
+    await this.#defaultBranch();
+    return this.#pending.forPage(path, limit);
+  }
+
+  /** (Then the pages' pending proposals are listed again, with this one.) */
+  create(p: PreparedProposal): Promise<Proposal> {
+    return this.#create(p).finally(() => this.#pending.forget());
+  }
+
+  async #create(p: PreparedProposal): Promise<Proposal> {
     const octokit = p.author.token && this.#asUser ? this.#asUser(p.author.token) : this.#service;
     const repo = this.#repo;
     const existing = await this.#pullFor(octokit, p.branch);

@@ -6,7 +6,7 @@ import { answerFor, concernsAdmin, ProposalError } from './errors.ts';
 import { identify, type IdentityConfig } from './identity.ts';
 import { listLimits, type ProposalService } from './service.ts';
 import type { Proposal } from './types.ts';
-import { proposalLimits as limits, type ProposalList, type PublicProposal, type SessionAnswer } from './wire.ts';
+import { proposalLimits as limits, type PendingAnswer, type ProposalList, type PublicProposal, type SessionAnswer } from './wire.ts';
 
 export interface HttpDeps {
   service: ProposalService;
@@ -111,6 +111,23 @@ export async function handleProposals(request: Request, deps: HttpDeps): Promise
       return json(200, list);
     }
     return json(405, { error: `${request.method} is not supported here: use GET or POST.` }, { Allow: 'GET, POST' });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/**
+ * `GET /api/proposals/pending?path=<repository path>`: the proposals waiting for review on one
+ * page. Anyone who can read the wiki may ask — no sign-in — since the answer says what is
+ * proposed and when, never by whom.
+ */
+export async function handlePending(request: Request, deps: HttpDeps): Promise<Response> {
+  try {
+    if (request.method !== 'GET') return json(405, { error: `${request.method} is not supported here: use GET.` }, { Allow: 'GET' });
+    const path = new URL(request.url).searchParams.get('path');
+    if (!path) throw new ProposalError(400, 'Say which page: ?path=content/hr/leave.mdx (its path in the repository).', { field: 'path' });
+    const answer: PendingAnswer = { path, proposals: await deps.service.pending(path) };
+    return json(200, answer);
   } catch (error) {
     return errorResponse(error);
   }

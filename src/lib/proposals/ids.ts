@@ -9,9 +9,10 @@ export function sha256(text: string): string {
 }
 
 /** What a proposal request says, as one hash: a retry under the same idempotency key must say the same. */
-export function requestFingerprint(request: { path: string; baseCommit: string; content: string; summary: string; reason?: string; images: { path: string; bytes: Uint8Array }[] }): string {
+export function requestFingerprint(request: { path: string; baseCommit: string; content: string; summary: string; reason?: string; images: { path: string; bytes: Uint8Array }[]; minor?: boolean }): string {
   const images = request.images.map((image) => [image.path, createHash('sha256').update(image.bytes).digest('hex')]);
-  return sha256(JSON.stringify([request.path, request.baseCommit, request.content, request.summary, request.reason ?? '', images])).slice(0, 32);
+  // `minor` only when set, so that the requests made before it existed keep their fingerprints.
+  return sha256(JSON.stringify([request.path, request.baseCommit, request.content, request.summary, request.reason ?? '', images, ...(request.minor ? ['minor'] : [])])).slice(0, 32);
 }
 
 /** The proposal's id: one person's one submit attempt (`key`: the idempotency key, or a hash of the content). */

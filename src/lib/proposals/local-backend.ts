@@ -19,6 +19,7 @@ import { LocalReads } from './local-reads.ts';
 import { ProposalRecords, type StoredProposal } from './records.ts';
 import { repairProposalState, type Repair } from './repair.ts';
 import type { PreparedProposal, Proposal, ProposalBackend, ProposalStatus } from './types.ts';
+import type { PendingProposal } from './wire.ts';
 
 export interface LocalBackendOptions {
   /** The repository's working folder (where `.git` is). */
@@ -45,6 +46,8 @@ export class LocalBackend implements ProposalBackend {
   #lock: Promise<unknown> = Promise.resolve();
   #repaired: Promise<Repair[]> | undefined;
   readonly #reads: LocalReads;
+  /** Records read so far, by id: a record is written once, so each is read from disk once. */
+  readonly #recordCache = new Map<string, StoredProposal>();
 
   constructor(options: LocalBackendOptions) {
     this.#dir = options.dir;
@@ -221,6 +224,32 @@ export class LocalBackend implements ProposalBackend {
       .slice(0, limit);
     const merged = await this.#reads.contained(head, mine.map((s) => ({ oid: s.commit, time: Date.parse(s.createdAt) / 1000 })));
     return Promise.all(mine.map((s) => bounded(() => this.#withStatus(s, head, merged))));
+  }
+
+  /** Each page's open proposals: the records (each read once) of that page whose branch is open. */
+  async pending(filepath: string, limit: number): Promise<PendingProposal[]> {
+    await this.repair();
+    const bounded = pLimit(16);
+    const ids = await this.#records.ids();
+    const records = await Promise.all(
+      ids.map((id) =>
+        bounded(async () => {
+          const known = this.#recordCache.get(id) ?? (await this.#records.read(id));
+          if (known) this.#recordCache.set(id, known);
+          return known;
+        }),
+      ),
+    );
+    const forPage = records.filter((s): s is StoredProposal => s?.path === filepath).sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+    if (forPage.length === 0) return [];
+    const head = await this.head();
+    const merged = await this.#reads.contained(head, forPage.map((s) => ({ oid: s.commit, time: Date.parse(s.createdAt) / 1000 })));
+    const open: PendingProposal[] = [];
+    for (const s of forPage) {
+      if (open.length >= limit) break;
+      if ((await this.#withStatus(s, head, merged)).status === 'open') open.push({ id: s.id, title: s.title, summary: s.summary, createdAt: s.createdAt });
+    }
+    return open;
   }
 
   /**

@@ -2,8 +2,11 @@
  * The words of a proposal on GitHub and in git: commit message, pull-request title and body. They
  * name every file the proposal writes. The contributor's summary and reason are their words, not
  * Pinkas': in the commit message the reason is quoted (`> `) and never last, so no line of it can
- * pass for a trailer (`Co-authored-by:`, `Signed-off-by:` …) — the trailer block is Pinkas' own.
+ * pass for a trailer (`Co-authored-by:`, `Signed-off-by:` …) — the trailer block is Pinkas' own,
+ * and so is the `Pinkas-Minor: yes` that tells the build not to ask readers to acknowledge the
+ * change (src/lib/signals/git-facts.ts): only the request's `minor` puts it there.
  */
+import { MINOR_TRAILER } from '../signals/git-facts.ts';
 import type { LineChanges } from './line-changes.ts';
 import type { Identity } from './types.ts';
 
@@ -30,6 +33,8 @@ export interface ProposalText {
   id: string;
   /** The request's fingerprint: a retry with the same idempotency key must send the same. */
   fingerprint: string;
+  /** Marked a minor change: readers who acknowledged the page are not asked again. */
+  minor?: boolean;
 }
 
 /** `content/hr/leave.mdx (changed)`. */
@@ -50,9 +55,9 @@ function words(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** "Name <email>", as git and the pull request show the contributor. */
+/** "Name <email>", as git and the pull request show the contributor: on one line, whatever the name holds. */
 function person(identity: Identity): string {
-  return `${identity.name} <${identity.email}>`;
+  return `${oneLine(identity.name)} <${oneLine(identity.email)}>`;
 }
 
 export function commitMessage(t: ProposalText): string {
@@ -67,6 +72,7 @@ export function commitMessage(t: ProposalText): string {
     `Proposed with Pinkas by ${person(t.identity)}.`,
     '',
     `Co-authored-by: ${person(t.identity)}`,
+    ...(t.minor ? [`${MINOR_TRAILER}: yes`] : []),
   ].join('\n');
 }
 
@@ -98,6 +104,9 @@ function changeLines(t: ProposalText, page: string): string[] {
     t.isNew ? `- A new page: ${page}` : `- Sections: ${changes.sections.map((s) => `“${s}”`).join(', ') || '—'}`,
     `- ${changes.added} line${changes.added === 1 ? '' : 's'} added, ${changes.removed} removed${estimated}`,
     `- Files: ${t.files.map((file) => `${code(file.path)} (${file.change === 'added' ? 'new' : 'changed'})`).join(', ')}`,
+    ...(t.minor
+      ? [`- Marked as a minor change: readers who acknowledged the page are not asked again. (The commit says \`${MINOR_TRAILER}: yes\`; keep that line in the message of a squash merge, or remove it if the change is not minor.)`]
+      : []),
     ...(t.merge
       ? [`- The page changed on the base branch after the editor opened it (${t.merge.base.slice(0, 7)} → ${t.merge.head.slice(0, 7)}); Pinkas merged both versions without conflicts. Please check the result.`]
       : []),

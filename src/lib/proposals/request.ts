@@ -67,6 +67,7 @@ export const proposalRequestSchema = z.strictObject({
     .array(z.strictObject({ path: z.string().min(1).max(300), base64: z.string().max(Math.ceil(limits.imageBytes / 3) * 4 + 4, `an image may be at most ${limits.imageBytes / 1024 / 1024} MB`) }))
     .max(limits.images, `at most ${limits.images} images per proposal`)
     .optional(),
+  minor: z.boolean().optional(),
 });
 
 // The schema accepts exactly the wire type the editor sends: neither can gain a field alone.
@@ -95,6 +96,27 @@ export function safeRepoPath(path: string): { path: string } | { problem: string
   return { path };
 }
 
+/** A repository path under the content folder `contentPrefix`, as a path under it; else refused (400, 403). */
+function underContent(path: string, contentPrefix: string, what: string): string {
+  const prefix = contentPrefix.replace(/\/+$/, '');
+  const safe = safeRepoPath(path);
+  const field = what === 'The page' ? 'path' : 'images';
+  if ('problem' in safe) throw new ProposalError(400, `${what} "${path}" ${safe.problem}`, { field, path });
+  if (prefix && !safe.path.startsWith(`${prefix}/`)) {
+    throw new ProposalError(403, `${what} "${path}" is outside the wiki's content folder (${prefix}/): only pages and images there can be changed`, { field, path });
+  }
+  return prefix ? safe.path.slice(prefix.length + 1) : safe.path;
+}
+
+/** The page at `path` (repository-relative) as a path under the content folder, or why it is no page (400, 403). */
+export function pagePath(path: string, contentPrefix: string): string {
+  const contentPath = underContent(path, contentPrefix, 'The page');
+  if (!isPagePath(contentPath)) {
+    throw new ProposalError(403, `"${path}" is not a wiki page: pages are .md or .mdx files, not in folders starting with _ or .`, { field: 'path' });
+  }
+  return contentPath;
+}
+
 /** Checks a proposal request; `contentPrefix` is the content folder, repository-relative (`content`). */
 export function validateRequest(body: unknown, contentPrefix: string): ValidatedRequest {
   const parsed = proposalRequestSchema.safeParse(body);
@@ -103,20 +125,8 @@ export function validateRequest(body: unknown, contentPrefix: string): Validated
     throw new ProposalError(400, `The request is not a valid proposal: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`, details);
   }
   const request = parsed.data;
-  const prefix = contentPrefix.replace(/\/+$/, '');
-  const inContent = (path: string, what: string) => {
-    const safe = safeRepoPath(path);
-    if ('problem' in safe) throw new ProposalError(400, `${what} "${path}" ${safe.problem}`, { field: what === 'The page' ? 'path' : 'images', path });
-    if (prefix && !safe.path.startsWith(`${prefix}/`)) {
-      throw new ProposalError(403, `${what} "${path}" is outside the wiki's content folder (${prefix}/): only pages and images there can be changed`, { field: what === 'The page' ? 'path' : 'images', path });
-    }
-    return prefix ? safe.path.slice(prefix.length + 1) : safe.path;
-  };
-
-  const contentPath = inContent(request.path, 'The page');
-  if (!isPagePath(contentPath)) {
-    throw new ProposalError(403, `"${request.path}" is not a wiki page: pages are .md or .mdx files, not in folders starting with _ or .`, { field: 'path' });
-  }
+  const inContent = (path: string, what: string) => underContent(path, contentPrefix, what);
+  const contentPath = pagePath(request.path, contentPrefix);
   // As the page check says it (at line 1), before the path is used to read anything.
   const address = pageAddressProblem(contentPath);
   if (address) refuseProblems([{ line: 1, column: 1, field: 'path', message: address }]);

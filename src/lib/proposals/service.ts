@@ -5,7 +5,9 @@
  *
  * Guarantees: nothing reaches the base branch (a backend only creates branches); a retried submit
  * (same idempotency key and the same request, or the same request again) returns the first
- * proposal instead of opening a second, and a key reused for another request is refused; a page
+ * proposal instead of opening a second — also when the duplicates reach two service processes at
+ * once, which share their claims and the per-person rate limit through the store
+ * (submit-claims.ts, rate-limit.ts) — and a key reused for another request is refused; a page
  * that changed since the editor opened it is merged three-way, and a conflict is returned (409)
  * with both versions instead of overwriting anything; a proposal writes only the files it names,
  * and never turns a file into a folder, a folder into a file, or a page into two at one address.
@@ -22,11 +24,13 @@ import { ProposalError } from './errors.ts';
 import { proposalBranch, proposalId, requestFingerprint, submitterTag } from './ids.ts';
 import type { PageOutcome } from './page-change.ts';
 import { commitMessage, pullRequestBody, pullRequestTitle, type ChangedPath, type ProposalText } from './pr-text.ts';
-import { RateLimiter, type RateLimits } from './rate-limit.ts';
+import { MemoryCoordination, type Coordination } from './coordination.ts';
+import { proposalLimitKey, takeProposalSlot, type RateLimits } from './rate-limit.ts';
 import { Layout, layoutProblem } from './repo-layout.ts';
-import { refuseProblems, validateRequest, type ValidatedRequest } from './request.ts';
+import { pagePath, refuseProblems, validateRequest, type ValidatedRequest } from './request.ts';
+import { reusedKey, SubmitClaims, type ClaimTimings } from './submit-claims.ts';
 import type { Identity, PreparedProposal, Proposal, ProposalBackend } from './types.ts';
-import type { ConflictDetails, RetryDetails } from './wire.ts';
+import { pendingLimit, type ConflictDetails, type PendingProposal, type RetryDetails } from './wire.ts';
 
 export interface ServiceOptions {
   backend: ProposalBackend;
@@ -36,6 +40,13 @@ export interface ServiceOptions {
   siteUrl?: string;
   basePath?: string;
   rateLimits?: RateLimits;
+  /**
+   * What the service shares with the other processes of the wiki: the rate limit's counters and
+   * the claims that make a submit run once (the store; default: this process's memory alone).
+   */
+  coordination?: Coordination;
+  /** How claims are held, renewed and waited for (submit-claims.ts). */
+  claimTimings?: Partial<ClaimTimings>;
   /** Where pages are merged and checked (default: the process's pool of worker threads). */
   checker?: PageChecker;
   /** The site's language and policy choices, as the editor's check has them. */
@@ -55,22 +66,15 @@ export function gitName(name: string, email: string): string {
   return clean || email.split('@')[0]!;
 }
 
-function reusedKey(proposal: Proposal): ProposalError {
-  return new ProposalError(
-    422,
-    `This Idempotency-Key was already used for a different proposal (${proposal.url}), so this one was not made. Nothing was changed; a new proposal needs a new key.`,
-    { field: 'Idempotency-Key', proposal: proposal.id },
-  );
-}
-
 export class ProposalService {
   readonly #options: ServiceOptions;
-  readonly #limiter: RateLimiter;
-  readonly #inFlight = new Map<string, { fingerprint: string; work: Promise<Proposal> }>();
+  readonly #coordination: Coordination;
+  readonly #claims: SubmitClaims;
 
   constructor(options: ServiceOptions) {
     this.#options = options;
-    this.#limiter = new RateLimiter(options.rateLimits ?? { perMinute: 10, perDay: 200 });
+    this.#coordination = options.coordination ?? new MemoryCoordination();
+    this.#claims = new SubmitClaims(this.#coordination, options.claimTimings, () => this.#now());
     // A worker starts now, while the first contributor is still typing.
     if (!options.checker) sharedCheckPool().warm(1);
   }
@@ -90,21 +94,26 @@ export class ProposalService {
     }
     const fingerprint = requestFingerprint(request);
     const id = proposalId(identity.email, idempotencyKey ?? fingerprint);
-    const running = this.#inFlight.get(id);
-    if (running) {
-      if (running.fingerprint !== fingerprint) {
-        throw new ProposalError(422, 'This Idempotency-Key is being used for a different proposal right now, so this one was not made. Nothing was changed; a new proposal needs a new key.', { field: 'Idempotency-Key' });
-      }
-      return running.work;
-    }
-    const work = this.#submit(request, { ...identity, name: gitName(identity.name, identity.email) }, id, fingerprint).finally(() => this.#inFlight.delete(id));
-    this.#inFlight.set(id, { fingerprint, work });
-    return work;
+    return this.#claims.once(id, fingerprint, () => this.#submit(request, { ...identity, name: gitName(identity.name, identity.email) }, id, fingerprint));
+  }
+
+  #now(): Date {
+    return this.#options.now?.() ?? new Date();
   }
 
   /** The person's newest proposals (`limit`, at most `listLimits.max`), newest first. */
   async list(identity: Identity, limit: number = listLimits.default): Promise<Proposal[]> {
     return this.#options.backend.list(identity.email, Math.max(1, Math.min(listLimits.max, Math.floor(limit))));
+  }
+
+  /**
+   * The proposals waiting for review that change the page at `path` (repository-relative), newest
+   * first, at most `pendingLimit`: for anyone reading the page, so never who made them.
+   */
+  async pending(path: string): Promise<PendingProposal[]> {
+    if (path.length > 300 || /[\u0000-\u001f\u007f]/.test(path)) throw new ProposalError(400, "path must be the page's path in the repository, such as content/hr/leave.mdx.", { field: 'path' });
+    pagePath(path, this.#options.contentPrefix);
+    return this.#options.backend.pending(path, pendingLimit);
   }
 
   async #submit(request: ValidatedRequest, identity: Identity, id: string, fingerprint: string): Promise<Proposal> {
@@ -118,7 +127,7 @@ export class ProposalService {
       return existing;
     }
 
-    const allowed = this.#limiter.take(identity.email.toLowerCase());
+    const allowed = await takeProposalSlot(this.#coordination, proposalLimitKey(identity.email), this.#options.rateLimits ?? { perMinute: 10, perDay: 200 }, this.#now());
     if (!allowed.ok) {
       const details: RetryDetails = { retryAfter: allowed.retryAfter };
       throw new ProposalError(429, `Too many proposals: the limit is ${allowed.limit}. Your draft is kept; try again in ${allowed.retryAfter} s.`, details, { 'Retry-After': String(allowed.retryAfter) });
@@ -137,6 +146,9 @@ export class ProposalService {
     if (isNew && theirs !== undefined) {
       const details: ConflictDetails = { conflict: true, head, theirs, yours: request.content, conflicts: [{ line: 1, base: '', yours: request.content, theirs }] };
       throw new ProposalError(409, `Someone else has created ${request.path} since you started. Compare the two versions and resolve them.`, details);
+    }
+    if (isNew && request.minor) {
+      throw new ProposalError(422, 'A new page cannot be marked as a minor change: nobody has acknowledged it yet.', { field: 'minor' });
     }
     if (!isNew && theirs === undefined) {
       const details: ConflictDetails = { conflict: true, head, theirs: '', yours: request.content, conflicts: [] };
@@ -195,6 +207,7 @@ export class ProposalService {
       merge: p.outcome.merged ? { base: request.baseCommit, head: p.head } : undefined,
       id: p.id,
       fingerprint: p.fingerprint,
+      minor: request.minor === true,
     };
     return {
       id: p.id,
@@ -210,7 +223,7 @@ export class ProposalService {
       labels: ['pinkas', `section:${p.slug.split('/')[0]}`],
       reviewers: reviewersFrom(owners, identity.login),
       mergedWithNewerChanges: p.outcome.merged,
-      createdAt: (this.#options.now?.() ?? new Date()).toISOString(),
+      createdAt: this.#now().toISOString(),
       fingerprint: p.fingerprint,
     };
   }

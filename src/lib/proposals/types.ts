@@ -1,4 +1,4 @@
-import type { BackendName, IdentityMode, PublicProposal } from './wire.ts';
+import type { BackendName, IdentityMode, PendingProposal, PublicProposal } from './wire.ts';
 
 export type { ProposalStatus } from './wire.ts';
 
@@ -83,4 +83,10 @@ export interface ProposalBackend {
    * with their current status; its cost is bounded by `limit`, not by the repository's history.
    */
   list(submitterEmail: string, limit: number): Promise<Proposal[]>;
+  /**
+   * The newest `limit` proposals of anyone that change the page at `path` (repository-relative)
+   * and wait for review (open), newest first — without who made them. Cheap enough for every
+   * page view: bounded by the proposals waiting, not by the repository's history.
+   */
+  pending(path: string, limit: number): Promise<PendingProposal[]>;
 }

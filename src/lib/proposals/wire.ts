@@ -26,6 +26,11 @@ export interface ProposalRequest {
   summary: string;
   reason?: string;
   images?: ProposalImage[];
+  /**
+   * A minor change (a typo, a link): readers who must acknowledge the page and did are not asked
+   * again. Carried as the commit trailer `Pinkas-Minor: yes`; only for a page that exists.
+   */
+  minor?: boolean;
 }
 
 /** A proposal as the browser learns about it: `201` to a submit, and each entry of `GET /api/proposals`. */
@@ -50,6 +55,29 @@ export interface PublicProposal {
 export interface ProposalList {
   proposals: PublicProposal[];
 }
+
+/**
+ * A proposal waiting for review, as anyone reading the wiki may learn of it: what it does and
+ * when, never who proposed it.
+ */
+export interface PendingProposal {
+  id: string;
+  title: string;
+  summary: string;
+  /** Where it is reviewed (the pull request); absent when there is no such page (the local backend). */
+  url?: string;
+  createdAt: string;
+}
+
+/** `GET /api/proposals/pending?path=…`: the open proposals of one page, newest first. */
+export interface PendingAnswer {
+  /** The page, relative to the repository root. */
+  path: string;
+  proposals: PendingProposal[];
+}
+
+/** The most pending proposals `GET /api/proposals/pending` lists for one page. */
+export const pendingLimit = 20;
 
 interface SessionBase {
   mode: IdentityMode;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from './driver.ts';
 import { toDate, toNumber } from './rows.ts';
-import { sql } from './sql.ts';
+import { list, sql } from './sql.ts';
 import type { Claim, ClaimState, IdempotencyRecord } from './types.ts';
 
 /**
@@ -15,6 +15,14 @@ export async function incrementCounter(db: Queryable, hit: { key: string; window
     ON CONFLICT (key, bucket) DO UPDATE SET hits = rate_counters.hits + excluded.hits
     RETURNING hits`);
   return toNumber(row!.hits);
+}
+
+export async function readCounters(db: Queryable, read: { key: string; windows: string[]; now: Date }): Promise<number[]> {
+  if (read.windows.length === 0) return [];
+  const rows = await db.all(sql`
+    SELECT bucket, hits FROM rate_counters WHERE key = ${read.key} AND bucket IN (${list(read.windows)}) AND expires_at > ${read.now}`);
+  const hits = new Map(rows.map((row) => [String(row.bucket), toNumber(row.hits)]));
+  return read.windows.map((window) => hits.get(window) ?? 0);
 }
 
 export async function getClaim(db: Queryable, key: string, now: Date): Promise<IdempotencyRecord | undefined> {
@@ -49,6 +57,12 @@ export async function completeClaim(db: Queryable, c: { key: string; token: stri
   const changed = await db.run(sql`
     UPDATE idempotency SET state = 'done', result = ${JSON.stringify(c.result)}, expires_at = ${c.expiresAt}
     WHERE key = ${c.key} AND owner = ${c.token} AND state = 'in-flight'`);
+  return changed === 1;
+}
+
+export async function renewClaim(db: Queryable, c: { key: string; token: string; expiresAt: Date }): Promise<boolean> {
+  const changed = await db.run(sql`
+    UPDATE idempotency SET expires_at = ${c.expiresAt} WHERE key = ${c.key} AND owner = ${c.token} AND state = 'in-flight'`);
   return changed === 1;
 }
 

@@ -126,11 +126,20 @@ export const peopleQuery = z.strictObject({ groups: z.array(group).min(1).max(LI
 
 export const emailOnly = email;
 
+/** One period of a counter, e.g. `minute:2025-03-01T10:05`. */
+const windowName = z.string().min(1).max(LIMITS.window).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
+
 export const counterHit = z.strictObject({
   key,
-  window: z.string().min(1).max(LIMITS.window).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces'),
+  window: windowName,
   expiresAt: date,
   by: z.int().min(1).max(1_000_000).optional(),
+});
+
+export const counterRead = z.strictObject({
+  key,
+  windows: z.array(windowName).max(16),
+  now: optionalDate,
 });
 
 export const claimRequest = z.strictObject({ key, expiresAt: date, now: optionalDate });
@@ -141,6 +150,8 @@ export const claimCompletion = z.strictObject({
   result: z.json().refine((value) => JSON.stringify(value).length <= LIMITS.result, `must be at most ${LIMITS.result} characters as JSON`),
   expiresAt: date,
 });
+
+export const claimRenewal = z.strictObject({ key, token: z.uuid(), expiresAt: date });
 
 export const claimRelease = z.strictObject({ key, token: z.uuid() });
 

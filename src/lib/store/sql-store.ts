@@ -66,11 +66,16 @@ export function createSqlStore(db: Driver, options: StoreOptions = {}): Store {
       const hit = parse('counter hit', schema.counterHit, input);
       return coordination.incrementCounter(db, { ...hit, by: hit.by ?? 1 });
     },
+    readCounters: async (input) => {
+      const read = parse('counter read', schema.counterRead, input);
+      return coordination.readCounters(db, { ...read, now: read.now ?? now() });
+    },
     claim: async (input) => {
       const request = parse('claim', schema.claimRequest, input);
       return coordination.claim(db, { ...request, now: request.now ?? now() });
     },
     completeClaim: async (input) => coordination.completeClaim(db, parse('claim completion', schema.claimCompletion, input)),
+    renewClaim: async (input) => coordination.renewClaim(db, parse('claim renewal', schema.claimRenewal, input)),
     releaseClaim: async (input) => coordination.releaseClaim(db, parse('claim release', schema.claimRelease, input)),
     getClaim: async (key, at) => coordination.getClaim(db, parse('key', schema.keyOnly, key), parse('time', schema.cutoff, at ?? now())),
 

@@ -123,6 +123,14 @@ export interface CounterHit {
   by?: number | undefined;
 }
 
+/** The counters of one key in some windows, as they are now. */
+export interface CounterRead {
+  key: string;
+  windows: string[];
+  /** Counters that expired by then count as 0 (default: now). */
+  now?: Date | undefined;
+}
+
 export interface ClaimRequest {
   key: string;
   /** An unfinished claim older than this may be taken over by another claim. */
@@ -148,6 +156,14 @@ export interface ClaimCompletion {
   token: string;
   result: unknown;
   /** How long a retry still gets this result. */
+  expiresAt: Date;
+}
+
+/** A claim still being worked on, held for longer. */
+export interface ClaimRenewal {
+  key: string;
+  token: string;
+  /** The claim's new expiry. */
   expiresAt: Date;
 }
 
@@ -179,11 +195,18 @@ export interface Store {
 
   /** Adds to the counter of (key, window) atomically and returns its new value. */
   incrementCounter(hit: CounterHit): Promise<number>;
+  /** The values of the key's counters in `windows`, in that order (0 for none, or an expired one). */
+  readCounters(read: CounterRead): Promise<number[]>;
 
   /** Claims a key for one piece of work, atomically across processes. */
   claim(request: ClaimRequest): Promise<Claim>;
   /** Stores the result of claimed work; false if the claim is no longer this token's. */
   completeClaim(completion: ClaimCompletion): Promise<boolean>;
+  /**
+   * Moves an unfinished claim's expiry (the work goes on); false if the claim is no longer this
+   * token's (it expired and another claim took it over, or it was completed or released).
+   */
+  renewClaim(renewal: ClaimRenewal): Promise<boolean>;
   /** Gives up an unfinished claim (the work failed), so a retry may claim again. */
   releaseClaim(claim: { key: string; token: string }): Promise<boolean>;
   /** The key's record, unless it has expired. */
