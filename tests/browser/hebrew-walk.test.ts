@@ -19,13 +19,13 @@ afterAll(() => browser.close());
  * them: labels, titles, placeholders), that are in Latin script: a string with Latin letters and no
  * Hebrew letter in it or in the sentence around it (a product named inside a Hebrew sentence, "ב-Outlook",
  * is Hebrew). Left out is what the content and the people bring: the page's prose and description,
- * the editor's source, preview and diff, other pages' titles marked with their own language (`lang`),
+ * the editor's source, preview and diff, the summaries of proposals, other pages' titles marked with their own language (`lang`),
  * names and handles (`<bdi>`), tags, `<code>` (addresses, file names, branches), the values typed
  * into fields, and the words in `data`.
  */
 async function latinUi(page: Page, data: string[]): Promise<string[]> {
   return page.evaluate((data) => {
-    const content = '.prose, .page-description, .cm-editor, [data-ed="preview"], .review-text, code, kbd, bdi, .tag, [lang]:not(html)';
+    const content = '.prose, .page-description, .cm-editor, [data-ed="preview"], .review-text, .proposal [dir="auto"], code, kbd, bdi, .tag, [lang]:not(html)';
     const hebrew = /[\u0590-\u05FF]/;
     const latin = (text: string) => {
       for (const value of data) text = text.replaceAll(value, '');

@@ -54,7 +54,8 @@ describe('search as you type', () => {
 
   it('is driven by the keyboard: Ctrl+K and / focus it, arrows choose, Enter opens', async () => {
     const { page } = await openPage(browser);
-    await page.goto(`${site}/hr/annual-leave/`);
+    // From a page no result for the query is: opening the result is a navigation to another page.
+    await page.goto(`${site}/it-security/vpn/`);
     await page.keyboard.press('Control+k');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
     await page.locator('main').click();
@@ -72,9 +73,9 @@ describe('search as you type', () => {
     await page.keyboard.press('ArrowUp');
     expect(await input.getAttribute('aria-activedescendant')).toBe('search-option-0');
     const target = await page.locator('#search-option-0').getAttribute('data-href');
+    expect(target).not.toBe('/it-security/vpn/');
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${site}${target}`);
-    await page.keyboard.press('Escape');
+    await page.waitForURL(`${site}${target}`, { waitUntil: 'load' });
   });
 
   it('offers to propose a new page when nothing matches', async () => {

@@ -40,7 +40,15 @@ export async function openPage(browser: Browser, options: OpenPageOptions = {}):
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`${error.name}: ${error.message}`));
   onTestFinished(async () => {
-    await context.close().catch(() => undefined);
+    // Chromium can stall closing a context whose page is mid-navigation (a test that ends right
+    // after a click that navigates): say so after 20 s instead of waiting for the hook's timeout.
+    let stalled: ReturnType<typeof setTimeout> | undefined;
+    const closed = await Promise.race([
+      context.close().then(() => true, () => true),
+      new Promise<false>((resolve) => (stalled = setTimeout(() => resolve(false), 20_000))),
+    ]);
+    clearTimeout(stalled);
+    if (!closed) throw new Error('The browser did not close the test’s page within 20 s: end the test after its last navigation has loaded (waitForURL with waitUntil: "load").');
     const unexpected = errors.filter((e) => !expectErrors.some((re) => re.test(e)));
     if (unexpected.length) throw new Error(`The page raised ${unexpected.length} script error(s):\n  ${unexpected.join('\n  ')}`);
   });
