@@ -11,8 +11,8 @@
 import { isListed } from '../nav/tree.ts';
 import { writtenHebrewWords } from './analysis.ts';
 import {
-  filterFile, layerFile, metaFile, pageTextFile, SEARCH_FORMAT, vocabFile,
-  type FilterFile, type Manifest, type MetaFile, type PageRow, type PageTextFile, type RetiredFile,
+  langFile, layerFile, metaFile, SEARCH_FORMAT, tagFile, vocabFile,
+  type FilterFile, type Manifest, type MetaFile, type PageRow, type RetiredFile, type TagFilterFile,
 } from './format.ts';
 import { partition, vocabularyBlocks } from './partition.ts';
 import { weightedIndex } from './weights.ts';
@@ -39,13 +39,13 @@ export interface SearchIndexOptions {
   sectionTitles?: ReadonlyMap<string, string>;
   /** Groups of words that mean the same (content/_search/synonyms.yml). */
   synonyms?: string[][];
-  /** Sizes (tests use small ones): chunks in characters of JSON, postings per term before tiering, terms per vocabulary block. */
+  /** Sizes (tests use small ones): chunks in characters of JSON, postings per term before tiering, terms per vocabulary block, pages listed per tag file. */
   sizes?: Partial<typeof SIZES>;
 }
 
 /** Pages per metadata file. */
 export const BUCKET = 32;
-const SIZES = { titleChunk: 12_000, textChunk: 24_000, tier: 2_000, vocabBlock: 2_000 };
+const SIZES = { titleChunk: 12_000, textChunk: 24_000, tier: 2_000, vocabBlock: 2_000, tagBucket: 16_000 };
 
 function keywordsOf(extra: Record<string, unknown> | undefined): string[] {
   const value = extra?.keywords;
@@ -112,11 +112,7 @@ export function buildSearchIndex(allPages: SearchablePage[], options: SearchInde
     });
     files.set(metaFile(start / BUCKET), JSON.stringify({ folders, pages: rows } satisfies MetaFile));
   }
-  pages.forEach((page, p) => {
-    const body: PageTextFile = { ...(page.description ? { d: page.description } : {}), s: page.sections.map((s) => [s.id, s.heading, s.text]) };
-    files.set(pageTextFile(p), JSON.stringify(body));
-  });
-  const listOf = (test: (page: SearchablePage) => boolean): FilterFile => {
+  const listOf = (test: (page: SearchablePage) => boolean): number[] => {
     const out: number[] = [];
     let previous = 0;
     pages.forEach((page, p) => {
@@ -124,10 +120,28 @@ export function buildSearchIndex(allPages: SearchablePage[], options: SearchInde
       out.push(p - previous);
       previous = p;
     });
-    return { pages: out };
+    return out;
   };
-  langs.forEach((lang, i) => files.set(filterFile('lang', i), JSON.stringify(listOf((p) => p.lang === lang))));
-  tags.forEach((tag, i) => files.set(filterFile('tag', i), JSON.stringify(listOf((p) => p.tags.includes(tag)))));
+  langs.forEach((lang, i) => files.set(langFile(i), JSON.stringify({ pages: listOf((p) => p.lang === lang) } satisfies FilterFile)));
+  // Tags are many and most are small: their lists go in runs of tags, up to `tagBucket` pages a file.
+  const tagBuckets: number[] = [];
+  let bucket: number[][] = [];
+  let listed = 0;
+  const flush = () => {
+    if (bucket.length) files.set(tagFile(tagBuckets.length - 1), JSON.stringify({ tags: bucket } satisfies TagFilterFile));
+  };
+  tags.forEach((tag, i) => {
+    const list = listOf((p) => p.tags.includes(tag));
+    if (i === 0 || listed + list.length > sizes.tagBucket) {
+      flush();
+      tagBuckets.push(i);
+      bucket = [];
+      listed = 0;
+    }
+    bucket.push(list);
+    listed += list.length;
+  });
+  flush();
 
   const outOfForce = allPages.filter((p) => !isListed(p));
   if (outOfForce.length) {
@@ -152,6 +166,7 @@ export function buildSearchIndex(allPages: SearchablePage[], options: SearchInde
     text: textChunks.firsts,
     vocab: vocab.firsts,
     bucket: BUCKET,
+    tagBuckets,
     synonyms: options.synonyms ?? [],
   };
   files.set('manifest.json', JSON.stringify(manifest));

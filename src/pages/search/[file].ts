@@ -1,4 +1,4 @@
-/** The search index files (`/search/manifest.json` and the chunks, pages and texts of src/lib/search/format.ts), built once per build. */
+/** The search index files (`/search/manifest.json`, the chunks and the lists of src/lib/search/format.ts), built once per build. */
 import type { APIRoute, InferGetStaticPropsType } from 'astro';
 import { getSearchFiles } from '../../data/search.ts';
 
