@@ -39,13 +39,17 @@ export interface SearchIndexOptions {
   sectionTitles?: ReadonlyMap<string, string>;
   /** Groups of words that mean the same (content/_search/synonyms.yml). */
   synonyms?: string[][];
-  /** Sizes (tests use small ones): chunks in characters of JSON, postings per term before tiering, terms per vocabulary block, pages listed per tag file. */
+  /** Sizes (tests use small ones): see SIZES. */
   sizes?: Partial<typeof SIZES>;
 }
 
-/** Pages per metadata file. */
-export const BUCKET = 32;
-const SIZES = { titleChunk: 12_000, textChunk: 24_000, tier: 2_000, vocabBlock: 2_000, tagBucket: 16_000 };
+/**
+ * Sizes: chunks in characters of JSON, postings per term before tiering, terms per vocabulary
+ * block, pages per metadata file, pages listed per tag file. Larger files mean fewer of them in the
+ * site and more bytes per query: at 5,000 pages these keep the index to about 750 files while the
+ * queries of `npm run bench:search` stay near 120 KB (docs/benchmarks.md has the trade-off measured).
+ */
+const SIZES = { titleChunk: 16_000, textChunk: 32_000, tier: 2_000, vocabBlock: 4_000, bucket: 64, tagBucket: 16_000 };
 
 function keywordsOf(extra: Record<string, unknown> | undefined): string[] {
   const value = extra?.keywords;
@@ -102,15 +106,15 @@ export function buildSearchIndex(allPages: SearchablePage[], options: SearchInde
   vocab.blocks.forEach((block, i) => files.set(vocabFile(i), JSON.stringify(block)));
 
   const tagIndex = new Map(tags.map((t, i) => [t, i]));
-  for (let start = 0; start < pages.length; start += BUCKET) {
+  for (let start = 0; start < pages.length; start += sizes.bucket) {
     const folders: string[] = [];
-    const rows = pages.slice(start, start + BUCKET).map((page): PageRow => {
+    const rows = pages.slice(start, start + sizes.bucket).map((page): PageRow => {
       const cut = page.slug.lastIndexOf('/');
       const folder = cut === -1 ? '' : page.slug.slice(0, cut);
       if (!folders.includes(folder)) folders.push(folder);
       return [folders.indexOf(folder), page.slug.slice(cut + 1), page.title, langs.indexOf(page.lang), page.tags.map((t) => tagIndex.get(t)!), page.status === 'draft' ? 1 : 0];
     });
-    files.set(metaFile(start / BUCKET), JSON.stringify({ folders, pages: rows } satisfies MetaFile));
+    files.set(metaFile(start / sizes.bucket), JSON.stringify({ folders, pages: rows } satisfies MetaFile));
   }
   const listOf = (test: (page: SearchablePage) => boolean): number[] => {
     const out: number[] = [];
@@ -165,7 +169,7 @@ export function buildSearchIndex(allPages: SearchablePage[], options: SearchInde
     titles: titleChunks.firsts,
     text: textChunks.firsts,
     vocab: vocab.firsts,
-    bucket: BUCKET,
+    bucket: sizes.bucket,
     tagBuckets,
     synonyms: options.synonyms ?? [],
   };

@@ -9,7 +9,7 @@
  *   in term order. A query loads the chunks of its words only; the word being typed, the chunks its
  *   range of completions spans.
  * - `v<i>.json`: the vocabulary alone (both layers), in blocks, for typo expansion.
- * - `m<b>.json`: what a result shows of `BUCKET` pages (slug, title, language, tags, draft).
+ * - `m<b>.json`: what a result shows of `bucket` pages (slug, title, language, tags, draft).
  * - `f-lang-<i>.json`: the pages of a language; `f-tag-<b>.json`: the pages of each tag of a run of
  *   tags (`tagBuckets` in the manifest says which), for filters.
  *
