@@ -14,7 +14,7 @@ import type { SearchablePage } from '../../src/lib/search/build-index.ts';
 import { loadWiki } from '../../src/lib/wiki/load.ts';
 import { generateCorpus, type PlantedQuery } from './corpus.ts';
 
-export type BenchPage = SearchablePage & { generated: boolean; html: string };
+export type BenchPage = SearchablePage & { generated: boolean; html: string; sections: NonNullable<SearchablePage['sections']> };
 
 export interface BenchWiki {
   pages: BenchPage[];

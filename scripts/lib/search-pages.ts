@@ -12,7 +12,7 @@ export interface SearchedPage {
   description?: string;
   /** The rendered content; pages known only by their sections (test fixtures) get it made from those. */
   html?: string;
-  sections: TextSection[];
+  sections?: TextSection[];
 }
 
 /** A built page around its content: what comes before it (without its own description) and after. */
@@ -37,7 +37,7 @@ export function shellOf(pageHtml: string): PageShell {
 
 export function pageHtmlOf(page: SearchedPage, shell: PageShell = { before: '', after: '</div>' }): string {
   const description = page.description ? `${DESCRIPTION_START} dir="auto">${escape(page.description)}</p>` : '';
-  return `${shell.before}${description}${CONTENT_START}>${page.html ?? contentOf(page.sections)}${shell.after}`;
+  return `${shell.before}${description}${CONTENT_START}>${page.html ?? contentOf(page.sections ?? [])}${shell.after}`;
 }
 
 /** The engine's `loadPage` over these pages; `loaded` lists the slugs it was asked for, in order. */

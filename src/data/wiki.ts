@@ -3,11 +3,12 @@
  * Everything here is derived from the collection; the logic lives in `src/lib/`.
  */
 import { getCollection } from 'astro:content';
-import type { Heading, TextSection } from '../lib/markdown/render.ts';
+import type { Heading } from '../lib/markdown/render.ts';
+import type { PageTerms } from '../lib/search/page-terms.ts';
 import { buildNavTree, readingOrder, type NavNode } from '../lib/nav/tree.ts';
 import { joinUrl } from '../lib/paths.ts';
 import { absoluteUrl } from '../lib/urls.ts';
-import { readRenderedHtml, readRenderedSections } from '../lib/wiki/render-cache.ts';
+import { readRenderedHtml, readRenderedTerms } from '../lib/wiki/render-cache.ts';
 import { wikiLocations } from '../lib/wiki/locations.ts';
 import { siteConfig } from '../site.config.ts';
 import type { PageData } from '../loaders/schemas.ts';
@@ -57,9 +58,9 @@ export function pageHtml(page: Page): Promise<string> {
   return page.hasContent ? readRenderedHtml(cacheDir(), page.renderKey) : Promise.resolve('');
 }
 
-/** The page's text by section, for the search index. */
-export function pageSections(page: Page): Promise<TextSection[]> {
-  return page.renderKey ? readRenderedSections(cacheDir(), page.renderKey) : Promise.resolve([]);
+/** The page's words by section, counted for the search index when it was rendered. */
+export function pageTerms(page: Page): Promise<PageTerms> {
+  return page.renderKey ? readRenderedTerms(cacheDir(), page.renderKey) : Promise.resolve({ s: [] });
 }
 
 /** A wiki address below the site's base path: `href('hr/leave')` → `/hr/leave/`. */

@@ -2,7 +2,7 @@
  * The Astro content loader of the wiki: reads the content folder, builds the wiki model with
  * `renderSiteWiki` (validation, link resolution, rendering through the one pipeline in worker
  * threads, with the render cache) and puts every page into the `pages` collection. The rendered
- * HTML and search text stay in the render cache, found by the entry's `renderKey`
+ * HTML and search terms stay in the render cache, found by the entry's `renderKey`
  * (src/data/wiki.ts reads them), so the store does not carry the wiki's content. Invalid content
  * fails the build with `file:line:col field: message`; broken links are listed as warnings.
  */
