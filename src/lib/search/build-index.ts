@@ -10,7 +10,7 @@
  * headings and the text of the results instead.
  */
 import { isListed } from '../nav/tree.ts';
-import { isHebrew } from './analysis.ts';
+import { isHebrew, STEM_MARK } from './analysis.ts';
 import { layerFile, SEARCH_FORMAT, vocabFile, type Manifest } from './format.ts';
 import { filterFiles, metaFiles, retiredFile } from './index-lists.ts';
 import { countWords, pageTerms, type PageTerms, type WordCounts } from './page-terms.ts';
@@ -114,7 +114,8 @@ export function buildSearchIndex(allPages: SearchablePage[], options: SearchInde
   const textChunks = partition(text, { pageOf: (doc) => docPage[doc]!, sectionOf: (doc) => docSection[doc]!, chunkChars: sizes.textChunk, tier: sizes.tier });
   titleChunks.chunks.forEach((chunk, i) => files.set(layerFile('titles', i), JSON.stringify(chunk)));
   textChunks.chunks.forEach((chunk, i) => files.set(layerFile('text', i), JSON.stringify(chunk)));
-  const vocab = vocabularyBlocks([...titles.terms.keys(), ...text.terms.keys()], sizes.vocabBlock);
+  // Typos are looked up among words, never among Hebrew common forms (`~…`, which no one types).
+  const vocab = vocabularyBlocks([...titles.terms.keys(), ...text.terms.keys()].filter((t) => !t.startsWith(STEM_MARK)), sizes.vocabBlock);
   vocab.blocks.forEach((block, i) => files.set(vocabFile(i), JSON.stringify(block)));
   metaFiles(pages, langs, tags, sizes.bucket, files);
   const tagBuckets = filterFiles(pages, langs, tags, sizes.tagBucket, files);

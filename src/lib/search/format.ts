@@ -8,7 +8,8 @@
  *   `x<i>.json` (full text: one document per section of a page): the postings of a range of terms,
  *   in term order. A query loads the chunks of its words only; the word being typed, the chunks its
  *   range of completions spans.
- * - `v<i>.json`: the vocabulary alone (both layers), in blocks, for typo expansion.
+ * - `v<i>.json`: the vocabulary alone (both layers, without the Hebrew common forms), in blocks,
+ *   for typo expansion.
  * - `m<b>.json`: what a result shows of `bucket` pages (slug, title, language, tags, draft).
  * - `f-lang-<i>.json`: the pages of a language; `f-tag-<b>.json`: the pages of each tag of a run of
  *   tags (`tagBuckets` in the manifest says which), for filters.
