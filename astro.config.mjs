@@ -8,8 +8,12 @@ import { staticHostRewrites } from './src/integrations/static-host-rewrites.ts';
 import { wikiLocations } from './src/lib/wiki/locations.ts';
 import { siteConfig } from './src/site.config.ts';
 
-/** A bundled entry's file name: a component's script by the component's name (its second script, `-1`). */
-const scriptFileName = (name) => name.replace(/\.astro_astro_type_script_index_(\d+)_lang$/, (_, i) => (i === '0' ? '' : `-${i}`)).replace(/[^\w.-]/g, '_');
+/**
+ * A bundled entry's file name: a component's script by the component's name (its second script, `-1`).
+ * @param {string} name
+ */
+const scriptFileName = (name) =>
+  name.replace(/\.astro_astro_type_script_index_(\d+)_lang$/, (/** @type {string} */ _, /** @type {string} */ i) => (i === '0' ? '' : `-${i}`)).replace(/[^\w.-]/g, '_');
 
 // Pages are rendered by Pinkas' own Markdown/MDX pipeline (src/lib/markdown), which reads MDX as
 // data and never executes it; see README "Why no @astrojs/mdx".

@@ -1,5 +1,5 @@
 /**
- * npm run bench:search [-- --pages 5000,50000] [--no-browser] [--no-pagefind]
+ * npm run bench:search [-- --pages 5000,50000] [--no-browser] [--no-pagefind] [--sizes]
  *
  * Generates deterministic corpora of ~800-word procedures (scripts/lib/corpus.ts: 90% English, 10%
  * Hebrew, planted queries whose answers are known), renders them with the wiki's own loader,
@@ -10,7 +10,8 @@
  * read from their HTML, counted in the chrome of a page of the sample site); query latency once loaded; the hit
  * rate of the planted queries; and in Chromium on an emulated phone (9 Mbit/s, 150 ms, 4× CPU) the
  * first keystroke → full-text results. Then relevance on the sample wiki: top-3 on the fixtures
- * and the held-out set, nDCG@10 on the graded set.
+ * and the held-out set, nDCG@10 on the graded set. With `--sizes`, also how the sizes of the
+ * index's files trade their number in the site against the bytes of a query.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -30,6 +31,7 @@ import { loadWiki } from '../../src/lib/wiki/load.ts';
 import { localCertificate } from '../lib/tls-cert.ts';
 import { engineFor } from '../lib/wiki-search.ts';
 import { pageHtmlOf, pageLoader, shellOf, type PageShell } from '../lib/search-pages.ts';
+import { coldBytes, sizeTradeOff } from '../lib/search-bytes.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -68,30 +70,6 @@ async function workerBytes(site: string): Promise<number> {
   return worker ? gz(await readFile(path.join(dir, worker))) : 0;
 }
 
-/**
- * A cold engine per query: every file it loads and every result page it reads, gzip-compressed,
- * summed. `typed`: each prefix answered first, as while typing.
- */
-async function coldBytes(files: Map<string, string>, pages: BenchPage[], shell: PageShell, q: string, typed = false): Promise<{ bytes: number; requests: number }> {
-  const seen = new Set<string>();
-  const loadPage = pageLoader(pages, shell);
-  let pageBytes = 0;
-  const engine = await SearchEngine.open(
-    async (file) => {
-      seen.add(file);
-      return JSON.parse(files.get(file)!);
-    },
-    async (slug) => {
-      const html = await loadPage(slug);
-      pageBytes += gz(html);
-      return html;
-    },
-  );
-  if (typed) for (let i = 1; i < q.length; i++) await engine.search(q.slice(0, i), {}, SHOWN, { fullText: q.slice(0, i).trim().split(/\s+/).at(-1)!.length >= 3 });
-  await engine.search(q, {}, SHOWN);
-  return { bytes: [...seen].reduce((sum, f) => sum + gz(files.get(f)!), pageBytes), requests: seen.size + loadPage.loaded.length };
-}
-
 interface SizeReport {
   rows: [string, string, string][];
 }
@@ -120,10 +98,10 @@ async function measure(n: number, browser: import('playwright-core').Browser | u
   row('index files / chunks', `${files.size} files, ${chunks} chunks, ${kb(total)} raw`);
   row('term dictionary (manifest.json)', `${kb(gz(files.get('manifest.json')!))} gz`);
 
-  const one = await coldBytes(files, listed, shell, ONE_WORD);
-  const three = await coldBytes(files, listed, shell, THREE_WORDS);
-  const typed = await coldBytes(files, listed, shell, THREE_WORDS, true);
-  const planted = await Promise.all(wiki.planted.map((p) => coldBytes(files, listed, shell, p.q)));
+  const one = await coldBytes(files, listed, shell, ONE_WORD, SHOWN);
+  const three = await coldBytes(files, listed, shell, THREE_WORDS, SHOWN);
+  const typed = await coldBytes(files, listed, shell, THREE_WORDS, SHOWN, true);
+  const planted = await Promise.all(wiki.planted.map((p) => coldBytes(files, listed, shell, p.q, SHOWN)));
   const pfRuns = pf && browser ? await queryPagefind(browser, pf, [{ q: ONE_WORD, lang: 'en' }, { q: THREE_WORDS, lang: 'en' }, ...wiki.planted.map((p) => ({ q: p.q, lang: p.lang }))], SHOWN, tls) : [];
   const pfBytes = (i: number) => (pfRuns[i] ? `Pagefind ${kb(pfRuns[i]!.bytes)} (${pfRuns[i]!.requests} requests)` : '');
   const pfCode = pfRuns[0] ? `Pagefind ${kb(pfRuns[0].codeBytes)}` : '';
@@ -241,6 +219,10 @@ for (const { n, report } of reports) {
   for (const [name, pinkas, other] of report.rows) {
     const target = Object.entries(targets).find(([k]) => name.startsWith(k))?.[1] ?? '';
     console.log(`  ${name.padEnd(52)} ${pinkas.padEnd(30)} ${other.padEnd(34)} ${target}`);
+  }
+  if (args.includes('--sizes')) {
+    console.log(`  Index files against bytes (files; "${ONE_WORD}"; "${THREE_WORDS}"; planted queries):`);
+    for (const line of await sizeTradeOff(await benchWiki(bench, root, n), shell, [ONE_WORD, THREE_WORDS], SHOWN)) console.log(`    ${line}`);
   }
 }
 console.log('\nRelevance on the sample wiki');
