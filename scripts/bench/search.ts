@@ -19,7 +19,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildWikiSearchIndex } from '../../src/lib/search/build-index.ts';
 import { SearchEngine } from '../../src/lib/search/engine.ts';
-import { benchWiki, type BenchPage } from '../lib/bench-wiki.ts';
+import { benchWiki } from '../lib/bench-wiki.ts';
 import { findChromium, launchChromium } from '../lib/chromium.ts';
 import type { PlantedQuery } from '../lib/corpus.ts';
 import { mapBounded } from '../../src/lib/content/read-content.ts';
