@@ -32,7 +32,12 @@ if (!dir) {
   console.error(`No search index in ${dist}: run \`npm run build\` first (or pass --dist).`);
   process.exit(2);
 }
-// The engine reads each index file when a query first needs it, as in the browser.
-const engine = await SearchEngine.open(async (file) => JSON.parse(await readFile(path.join(dir, file), 'utf8')));
+// The engine reads each index file when a query first needs it, as in the browser, and the result
+// pages beside the index (`<slug>/index.html`) for their passages.
+const site = path.dirname(dir);
+const engine = await SearchEngine.open(
+  async (file) => JSON.parse(await readFile(path.join(dir, file), 'utf8')),
+  (slug) => readFile(path.join(site, ...slug.split('/'), 'index.html'), 'utf8'),
+);
 const results = await engine.search(query, { section: values.section, tag: values.tag, lang: values.lang }, Number(values.limit));
 for (const r of results) console.log(JSON.stringify({ slug: r.slug, title: r.title, score: r.score }));

@@ -1,15 +1,17 @@
 /**
- * npm run bench:search [-- --pages 5000,50000] [--no-browser] [--no-pagefind]
+ * npm run bench:search [-- --pages 5000,50000] [--no-browser] [--no-pagefind] [--sizes]
  *
  * Generates deterministic corpora of ~800-word procedures (scripts/lib/corpus.ts: 90% English, 10%
  * Hebrew, planted queries whose answers are known), renders them with the wiki's own loader,
  * builds the search index with the same code as `npm run build`, and prints, for each size, Pinkas
  * beside Pagefind (its npm package, over the same pages rendered to HTML, in the same run):
  * index build time; bytes (gzip) downloaded from a cold cache to the first full-text results of a
- * one-word and a three-word query, and of the planted queries; query latency once loaded; the hit
+ * one-word and a three-word query, and of the planted queries (the result pages, whose passages are
+ * read from their HTML, counted in the chrome of a page of the sample site); query latency once loaded; the hit
  * rate of the planted queries; and in Chromium on an emulated phone (9 Mbit/s, 150 ms, 4× CPU) the
  * first keystroke → full-text results. Then relevance on the sample wiki: top-3 on the fixtures
- * and the held-out set, nDCG@10 on the graded set.
+ * and the held-out set, nDCG@10 on the graded set. With `--sizes`, also how the sizes of the
+ * index's files trade their number in the site against the bytes of a query.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -28,6 +30,8 @@ import { measureHebrew } from '../lib/hebrew-measure.ts';
 import { loadWiki } from '../../src/lib/wiki/load.ts';
 import { localCertificate } from '../lib/tls-cert.ts';
 import { engineFor } from '../lib/wiki-search.ts';
+import { pageHtmlOf, pageLoader, shellOf, type PageShell } from '../lib/search-pages.ts';
+import { coldBytes, sizeTradeOff } from '../lib/search-bytes.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -47,8 +51,8 @@ const pct = (hits: number, of: number) => `${hits}/${of} (${Math.round((100 * hi
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
 const gz = (text: string | Uint8Array) => gzipSync(text).length;
 
-/** The sample site, built once, provides the real search box and worker bundle for the browser runs. */
-function siteForBrowser(): string {
+/** The sample site, built once, provides the real search box and worker bundle for the browser runs, and the chrome of a page. */
+function sampleSite(): string {
   const out = path.join(bench, 'search-site');
   const result = spawnSync(process.execPath, [path.join(root, 'scripts/lib/build-child.ts'), out], {
     cwd: root,
@@ -66,23 +70,11 @@ async function workerBytes(site: string): Promise<number> {
   return worker ? gz(await readFile(path.join(dir, worker))) : 0;
 }
 
-/** A cold engine per query: every file it loads, gzip-compressed, summed. `typed`: each prefix answered first, as while typing. */
-async function coldBytes(files: Map<string, string>, q: string, typed = false): Promise<{ bytes: number; requests: number }> {
-  const seen = new Set<string>();
-  const engine = await SearchEngine.open(async (file) => {
-    seen.add(file);
-    return JSON.parse(files.get(file)!);
-  });
-  if (typed) for (let i = 1; i < q.length; i++) await engine.search(q.slice(0, i), {}, SHOWN, { fullText: q.slice(0, i).trim().split(/\s+/).at(-1)!.length >= 3 });
-  await engine.search(q, {}, SHOWN);
-  return { bytes: [...seen].reduce((sum, f) => sum + gz(files.get(f)!), 0), requests: seen.size };
-}
-
 interface SizeReport {
   rows: [string, string, string][];
 }
 
-async function measure(n: number, browser: import('playwright-core').Browser | undefined, site: string | undefined): Promise<SizeReport> {
+async function measure(n: number, browser: import('playwright-core').Browser | undefined, site: string, shell: PageShell): Promise<SizeReport> {
   const wiki = await benchWiki(bench, root, n);
   const listed = wiki.pages.filter((p) => !p.generated && p.slug !== '');
   // Wall time and CPU time: on a shared machine the CPU time is the steadier of the two.
@@ -106,10 +98,10 @@ async function measure(n: number, browser: import('playwright-core').Browser | u
   row('index files / chunks', `${files.size} files, ${chunks} chunks, ${kb(total)} raw`);
   row('term dictionary (manifest.json)', `${kb(gz(files.get('manifest.json')!))} gz`);
 
-  const one = await coldBytes(files, ONE_WORD);
-  const three = await coldBytes(files, THREE_WORDS);
-  const typed = await coldBytes(files, THREE_WORDS, true);
-  const planted = await Promise.all(wiki.planted.map((p) => coldBytes(files, p.q)));
+  const one = await coldBytes(files, listed, shell, ONE_WORD, SHOWN);
+  const three = await coldBytes(files, listed, shell, THREE_WORDS, SHOWN);
+  const typed = await coldBytes(files, listed, shell, THREE_WORDS, SHOWN, true);
+  const planted = await Promise.all(wiki.planted.map((p) => coldBytes(files, listed, shell, p.q, SHOWN)));
   const pfRuns = pf && browser ? await queryPagefind(browser, pf, [{ q: ONE_WORD, lang: 'en' }, { q: THREE_WORDS, lang: 'en' }, ...wiki.planted.map((p) => ({ q: p.q, lang: p.lang }))], SHOWN, tls) : [];
   const pfBytes = (i: number) => (pfRuns[i] ? `Pagefind ${kb(pfRuns[i]!.bytes)} (${pfRuns[i]!.requests} requests)` : '');
   const pfCode = pfRuns[0] ? `Pagefind ${kb(pfRuns[0].codeBytes)}` : '';
@@ -118,10 +110,10 @@ async function measure(n: number, browser: import('playwright-core').Browser | u
   row('  … typed letter by letter, each answered', `${kb(typed.bytes)} gz (${typed.requests} files)`);
   const mean = (list: number[]) => list.reduce((a, b) => a + b, 0) / (list.length || 1);
   row('bytes to full text: planted queries, mean / max', `${kb(mean(planted.map((p) => p.bytes)))} / ${kb(Math.max(...planted.map((p) => p.bytes)))}`, pfRuns.length ? `Pagefind ${kb(mean(pfRuns.slice(2).map((r) => r.bytes)))} / ${kb(Math.max(...pfRuns.slice(2).map((r) => r.bytes)))}` : '');
-  if (site) row('search code (worker / pagefind.js + wasm), gzip', kb(await workerBytes(site)), pfCode);
+  row('search code (worker / pagefind.js + wasm), gzip', kb(await workerBytes(site)), pfCode);
 
   // Once loaded: every file in memory, each query answered twice, the second timed.
-  const engine = await SearchEngine.open(async (file) => JSON.parse(files.get(file)!));
+  const engine = await SearchEngine.open(async (file) => JSON.parse(files.get(file)!), pageLoader(listed, shell));
   const vocabulary = listed.flatMap((p) => p.title.split(/\s+/)).filter((w) => w.length > 3);
   let seed = 99;
   const pick = () => vocabulary[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % vocabulary.length]!.toLowerCase();
@@ -153,8 +145,10 @@ async function measure(n: number, browser: import('playwright-core').Browser | u
     row(`planted ${lang}: top-1 / top-5`, `${await plantedHits(lang, 1)} / ${await plantedHits(lang, 5)}`, pfHits(lang, 5) && `${pfHits(lang, 1)} / ${pfHits(lang, 5).replace('Pagefind ', '')}`);
   }
 
-  if (browser && site) {
-    const runs = await keystrokeRuns(browser, site, indexDir, [ONE_WORD, THREE_WORDS, ...samplePlanted(wiki.planted)], tls);
+  if (browser) {
+    const bySlug = new Map(listed.map((p) => [p.slug, p]));
+    const pages = async (slug: string) => (bySlug.has(slug) ? pageHtmlOf(bySlug.get(slug)!, shell) : undefined);
+    const runs = await keystrokeRuns(browser, site, indexDir, [ONE_WORD, THREE_WORDS, ...samplePlanted(wiki.planted)], { tls, pages });
     row('Chromium phone: keystroke → first results (median)', ms(percentile(runs.map((r) => r.first), 50)));
     row('Chromium phone: keystroke → full text (median / max)', `${ms(percentile(runs.map((r) => r.full), 50))} / ${ms(Math.max(...runs.map((r) => r.full)))}`);
     row('Chromium phone: last keystroke → full text (median)', ms(percentile(runs.map((r) => r.afterLast), 50)));
@@ -197,7 +191,8 @@ console.log(`Pinkas search benchmark — node ${process.version}, ${new Date().t
 await mkdir(bench, { recursive: true });
 const chromium = withBrowser && (await findChromium().then(() => true, () => false));
 if (withBrowser && !chromium) console.log('(Chromium not found: browser figures are skipped)');
-const site = chromium ? siteForBrowser() : undefined;
+const site = sampleSite();
+const shell = shellOf(await readFile(path.join(site, 'finance/travel-expenses/index.html'), 'utf8'));
 const browser = chromium ? (await launchChromium()).browser : undefined;
 /** HTTPS with HTTP/2 for the browser runs, as CDNs serve (HTTP/1.1 when openssl is missing). */
 const tls = chromium ? await localCertificate(bench) : undefined;
@@ -205,7 +200,7 @@ if (chromium && !tls) console.log('(openssl not found: the browser runs use HTTP
 const reports: { n: number; report: SizeReport }[] = [];
 try {
   for (const n of sizes) {
-    reports.push({ n, report: await measure(n, browser, site) });
+    reports.push({ n, report: await measure(n, browser, site, shell) });
     console.log(`(${n} pages measured)`);
   }
 } finally {
@@ -224,6 +219,10 @@ for (const { n, report } of reports) {
   for (const [name, pinkas, other] of report.rows) {
     const target = Object.entries(targets).find(([k]) => name.startsWith(k))?.[1] ?? '';
     console.log(`  ${name.padEnd(52)} ${pinkas.padEnd(30)} ${other.padEnd(34)} ${target}`);
+  }
+  if (args.includes('--sizes')) {
+    console.log(`  Index files against bytes (files; "${ONE_WORD}"; "${THREE_WORDS}"; planted queries):`);
+    for (const line of await sizeTradeOff(await benchWiki(bench, root, n), shell, [ONE_WORD, THREE_WORDS], SHOWN)) console.log(`    ${line}`);
   }
 }
 console.log('\nRelevance on the sample wiki');

@@ -14,7 +14,7 @@ import type { SearchablePage } from '../../src/lib/search/build-index.ts';
 import { loadWiki } from '../../src/lib/wiki/load.ts';
 import { generateCorpus, type PlantedQuery } from './corpus.ts';
 
-export type BenchPage = SearchablePage & { generated: boolean; html: string };
+export type BenchPage = SearchablePage & { generated: boolean; html: string; sections: NonNullable<SearchablePage['sections']> };
 
 export interface BenchWiki {
   pages: BenchPage[];
@@ -26,7 +26,7 @@ export interface BenchWiki {
 async function sourceKey(root: string, pages: number, seed: number): Promise<string> {
   const hash = createHash('sha256').update(`${pages} ${seed}`);
   const files: string[] = [];
-  for await (const file of glob(['scripts/lib/corpus*.ts', 'src/lib/markdown/**/*.ts', 'src/lib/wiki/**/*.ts', 'src/lib/content/**/*.ts'], { cwd: root })) files.push(file);
+  for await (const file of glob(['scripts/lib/corpus*.ts', 'src/lib/markdown/**/*.ts', 'src/lib/wiki/**/*.ts', 'src/lib/content/**/*.ts', 'src/lib/search/page-text.ts'], { cwd: root })) files.push(file);
   for (const file of files.sort()) hash.update(file).update(await readFile(path.join(root, file)));
   return hash.digest('hex').slice(0, 16);
 }

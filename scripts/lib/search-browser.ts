@@ -31,9 +31,18 @@ async function throttle(page: Page): Promise<void> {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpu });
 }
 
-/** Types each query into the header's search box of a fresh page (a cold cache), on the emulated phone. */
-export async function keystrokeRuns(browser: Browser, site: string, indexDir: string, queries: string[], tls?: { key: string; cert: string }): Promise<KeystrokeRun[]> {
-  const server = await serveStatic(site, { '/search/': indexDir }, { gzip: true, tls });
+/**
+ * Types each query into the header's search box of a fresh page (a cold cache), on the emulated
+ * phone. `pages` serves the benchmark wiki's pages (the results' passages are read from them).
+ */
+export async function keystrokeRuns(
+  browser: Browser,
+  site: string,
+  indexDir: string,
+  queries: string[],
+  options: { tls?: { key: string; cert: string }; pages?: (slug: string) => Promise<string | undefined> } = {},
+): Promise<KeystrokeRun[]> {
+  const server = await serveStatic(site, { '/search/': indexDir }, { gzip: true, ...options });
   const runs: KeystrokeRun[] = [];
   try {
     for (const q of queries) {

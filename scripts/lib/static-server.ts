@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createSecureServer } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { createGzip } from 'node:zlib';
+import { createGzip, gzipSync } from 'node:zlib';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -19,18 +19,28 @@ const types: Record<string, string> = {
 /**
  * Serves a built site the way a static host does (folder → index.html, 404.html for misses), on
  * 127.0.0.1 and a free port. `overlays` map URL prefixes to other folders (the benchmarks serve a
- * large search index under a small site). With `gzip`, text files are sent gzip-compressed to a
- * client that accepts it, and with `tls` (a key and certificate) over HTTPS with HTTP/2, as a CDN
- * would serve them. Call `close()` when done; the server never keeps the process alive.
+ * large search index under a small site), and `pages` answers the pages it knows by their address
+ * (`hr/leave` for `/hr/leave/`: the pages of a generated wiki, made when asked). With `gzip`, text
+ * files are sent gzip-compressed to a client that accepts it, and with `tls` (a key and
+ * certificate) over HTTPS with HTTP/2, as a CDN would serve them. Call `close()` when done; the
+ * server never keeps the process alive.
  */
 export async function serveStatic(
   root: string,
   overlays: Record<string, string> = {},
-  options: { gzip?: boolean; tls?: { key: string; cert: string } } = {},
+  options: { gzip?: boolean; tls?: { key: string; cert: string }; pages?: (slug: string) => Promise<string | undefined> } = {},
 ): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const pathname = decodeURIComponent(url.pathname);
+    const made = options.pages && pathname.endsWith('/') ? await options.pages(pathname.slice(1, -1)) : undefined;
+    if (made !== undefined) {
+      const gzip = options.gzip && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+      const body = gzip ? gzipSync(made) : Buffer.from(made);
+      res.writeHead(200, { 'Content-Type': types['.html']!, 'Content-Length': body.length, ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}) });
+      res.end(body);
+      return;
+    }
     // An overlay serves the files it has; everything else comes from the site.
     const overlay = Object.keys(overlays).find((prefix) => pathname.startsWith(prefix));
     const overlaid = overlay ? path.join(overlays[overlay]!, pathname.slice(overlay.length)) : undefined;

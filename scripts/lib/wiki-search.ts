@@ -2,11 +2,13 @@ import { buildWikiSearchIndex } from '../../src/lib/search/build-index.ts';
 import { SearchEngine } from '../../src/lib/search/engine.ts';
 import { readSynonymsFile } from '../../src/lib/search/synonyms-file.ts';
 import { loadWiki } from '../../src/lib/wiki/load.ts';
+import { pageLoader } from './search-pages.ts';
 
 /**
  * The search engine over a content folder, with every index file built exactly as `npm run build`
  * builds it (same loading, same rendering, same index builder, the folder's synonyms), loaded from
- * memory instead of over HTTP. `loads` lists the files the engine asked for, in order.
+ * memory instead of over HTTP, and the result pages' passages read from each page's content in a
+ * page's markup. `loads` lists the files the engine asked for, in order.
  */
 export async function engineFor(contentDir: string): Promise<SearchEngine & { loads: string[] }> {
   const wiki = await loadWiki({ contentDir, defaultLang: 'en' });
@@ -19,6 +21,6 @@ export async function engineFor(contentDir: string): Promise<SearchEngine & { lo
     const text = files.get(file);
     if (text === undefined) throw new Error(`${file}: not in the index`);
     return JSON.parse(text);
-  });
+  }, pageLoader(wiki.pages));
   return Object.assign(engine, { loads });
 }

@@ -2,6 +2,7 @@
  * What the editor pages read at build time: the page list for the link index and the page picker
  * (`/_wiki/pages.json`), the source chunks, the files beside the pages, the templates and sections of `/new/`.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getCollection } from 'astro:content';
@@ -107,8 +108,11 @@ export function proposalLimits(): ProposalLimits {
   return serviceLimits;
 }
 
-/** About this many pages' sources in one chunk file: a few dozen KB to fetch when the editor opens. */
-export const SOURCES_PER_CHUNK = 24;
+/**
+ * About this many pages' sources in one chunk file: ~90 KB gzip to fetch when the editor opens (its
+ * scripts are ~440 KB), and one file for every 64 editable pages in the site.
+ */
+export const SOURCES_PER_CHUNK = 64;
 
 let editable: Promise<Map<number, Page[]>> | undefined;
 
@@ -124,6 +128,15 @@ export function getSourceChunks(): Promise<Map<number, Page[]>> {
     });
   }
   return editable;
+}
+
+/**
+ * What a source chunk is made of, as one hash: the `cacheKey` its route gives Astro's incremental
+ * build. A page's `renderKey` stands for its file's path and text (src/lib/wiki/render-cache.ts).
+ */
+export function sourceChunkKey(pages: readonly Page[]): string {
+  const facts = pages.map((p) => [p.slug, p.repoPath, p.path, p.title, p.lang, p.format, p.renderKey]);
+  return createHash('sha256').update(JSON.stringify(facts)).digest('base64url');
 }
 
 /** One source chunk: each page's source as the build read it, with what the editor shows about it. */

@@ -1,4 +1,5 @@
 /** The wiki's git history for Astro pages: read once per HEAD (src/lib/history/cache.ts); the history chunks. */
+import { createHash } from 'node:crypto';
 import { chunkCount, chunkOf } from '../lib/app-pages.ts';
 import { cachedHistory, type WikiHistory } from '../lib/history/cache.ts';
 import { historyFragment } from '../lib/history/fragment.ts';
@@ -26,8 +27,8 @@ export function commitUrl(commit: string): string | undefined {
   return siteConfig.repository ? `${siteConfig.repository.replace(/\/$/, '')}/commit/${commit}` : undefined;
 }
 
-/** About this many pages' histories in one chunk file (`/_wiki/history-data/<n>.json.gz`). */
-export const HISTORY_PER_CHUNK = 24;
+/** About this many pages' histories in one chunk file (`/_wiki/history-data/<n>.json.gz`, ~16 KB at 96). */
+export const HISTORY_PER_CHUNK = 96;
 
 let chunks: Promise<Map<number, Page[]>> | undefined;
 
@@ -43,6 +44,23 @@ export function getHistoryChunks(): Promise<Map<number, Page[]>> {
     });
   }
   return chunks;
+}
+
+/**
+ * What a history chunk is made of, as one hash: the `cacheKey` its route gives Astro's incremental
+ * build, which copies the chunk from the last build while it is unchanged. Every input of
+ * `historyChunk` goes in (the code is Astro's to hash).
+ */
+export async function historyChunkKey(pages: readonly Page[]): Promise<string> {
+  const history = await getHistory();
+  const facts = [
+    siteConfig.repository ?? null,
+    import.meta.env.BASE_URL,
+    history.available,
+    history.shallow,
+    pages.map((page) => [page.slug, page.title, page.lang, page.path, history.files.get(page.path) ?? [], [...(history.patches.get(page.path) ?? [])]]),
+  ];
+  return createHash('sha256').update(JSON.stringify(facts)).digest('base64url');
 }
 
 /** One history chunk: each page's history, as HTML in the page's language. */

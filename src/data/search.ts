@@ -1,23 +1,22 @@
-/** The search index of the wiki, built once per build from the `pages` collection and the content folder's synonyms. */
-import { mapBounded } from '../lib/content/read-content.ts';
-import { buildWikiSearchIndex } from '../lib/search/build-index.ts';
-import { readSynonymsFile } from '../lib/search/synonyms-file.ts';
+/**
+ * The search index of the wiki, built once per build from the pages' words in the render cache and
+ * the content folder's synonyms (src/lib/wiki/search-index.ts): in a build, the one the wiki
+ * loader started in a worker thread; in `npm run dev`, afresh on every request.
+ */
+import { wikiSearchIndex } from '../lib/wiki/search-index.ts';
 import { wikiLocations } from '../lib/wiki/locations.ts';
+import { takeSearchIndex } from '../loaders/search-index.ts';
 import { siteConfig } from '../site.config.ts';
-import { getWiki, pageSections } from './wiki.ts';
+import { getWiki } from './wiki.ts';
 
 let cached: Promise<Map<string, string>> | undefined;
 
 async function build(): Promise<Map<string, string>> {
-  const [wiki, synonyms] = await Promise.all([getWiki(), readSynonymsFile(wikiLocations(siteConfig.contentDir).contentDir)]);
-  // A broken synonyms file fails the build where it is broken, rather than searching without it.
-  if (synonyms.errors.length) throw new Error(`Search synonyms:\n  ${synonyms.errors.join('\n  ')}`);
-  // The search text is in the render cache, not in the content store: read for this, then let go.
-  const pages = await mapBounded(wiki.pages, async (p) => ({ ...p, sections: await pageSections(p) }));
-  return buildWikiSearchIndex(pages, { synonyms: synonyms.groups });
+  const { contentDir, cacheDir } = wikiLocations(siteConfig.contentDir);
+  return wikiSearchIndex({ contentDir, cacheDir, pages: (await getWiki()).pages });
 }
 
 export function getSearchFiles(): Promise<Map<string, string>> {
-  if (import.meta.env.DEV || !cached) cached = build();
+  if (import.meta.env.DEV || !cached) cached = takeSearchIndex() ?? build();
   return cached;
 }

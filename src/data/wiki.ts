@@ -3,11 +3,11 @@
  * Everything here is derived from the collection; the logic lives in `src/lib/`.
  */
 import { getCollection } from 'astro:content';
-import type { Heading, TextSection } from '../lib/markdown/render.ts';
+import type { Heading } from '../lib/markdown/render.ts';
 import { buildNavTree, readingOrder, type NavNode } from '../lib/nav/tree.ts';
 import { joinUrl } from '../lib/paths.ts';
 import { absoluteUrl } from '../lib/urls.ts';
-import { readRenderedHtml, readRenderedSections } from '../lib/wiki/render-cache.ts';
+import { readRenderedHtml } from '../lib/wiki/render-cache.ts';
 import { wikiLocations } from '../lib/wiki/locations.ts';
 import { siteConfig } from '../site.config.ts';
 import type { PageData } from '../loaders/schemas.ts';
@@ -57,14 +57,16 @@ export function pageHtml(page: Page): Promise<string> {
   return page.hasContent ? readRenderedHtml(cacheDir(), page.renderKey) : Promise.resolve('');
 }
 
-/** The page's text by section, for the search index. */
-export function pageSections(page: Page): Promise<TextSection[]> {
-  return page.renderKey ? readRenderedSections(cacheDir(), page.renderKey) : Promise.resolve([]);
-}
+const hrefs = new Map<string, string>();
 
-/** A wiki address below the site's base path: `href('hr/leave')` → `/hr/leave/`. */
+/** A wiki address below the site's base path: `href('hr/leave')` → `/hr/leave/` (kept: every page links to its navigation's pages). */
 export function href(path: string): string {
-  return joinUrl(import.meta.env.BASE_URL, path);
+  let out = hrefs.get(path);
+  if (out === undefined) {
+    if (hrefs.size > 100_000) hrefs.clear();
+    hrefs.set(path, (out = joinUrl(import.meta.env.BASE_URL, path)));
+  }
+  return out;
 }
 
 /** A wiki address that works outside the site (print-outs): absolute when `PINKAS_SITE` is set. */

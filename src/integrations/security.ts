@@ -54,8 +54,12 @@ export default function security(): AstroIntegration {
         const clientDir = fileURLToPath(config.build.client);
         const sources = await Promise.all((await filesEndingWith(srcDir, '.astro')).map((file) => readFile(file, 'utf8')));
         const collector = new PolicyCollector(sources);
-        for (const file of await filesEndingWith(clientDir, '.html')) {
-          collector.addPage(path.relative(clientDir, file), await readFile(file, 'utf8'));
+        // A few dozen pages read at a time (the disk is faster asked in parallel), added in order.
+        const pages = await filesEndingWith(clientDir, '.html');
+        for (let i = 0; i < pages.length; i += 64) {
+          const batch = pages.slice(i, i + 64);
+          const texts = await Promise.all(batch.map((file) => readFile(file, 'utf8')));
+          batch.forEach((file, k) => collector.addPage(path.relative(clientDir, file), texts[k]!));
         }
         for (const { page, text } of collector.foreign.slice(0, 20)) {
           logger.warn(`${page}: an inline script that is not in the site's .astro files; the Content-Security-Policy blocks it: ${JSON.stringify(text.trim().slice(0, 80))}`);

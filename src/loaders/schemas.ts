@@ -8,7 +8,7 @@ import { statuses } from '../lib/content/schema.ts';
 const heading = z.object({ depth: z.number(), slug: z.string(), text: z.string() });
 const link = z.object({ kind: z.enum(['page', 'missing']), target: z.string(), title: z.string(), line: z.number(), column: z.number(), raw: z.string() });
 
-/** What each entry of the `pages` collection holds in `data`; its HTML and search text are in the render cache, under `renderKey`. */
+/** What each entry of the `pages` collection holds in `data`; its HTML and search terms are in the render cache, under `renderKey`. */
 export const pageDataSchema = z.object({
   slug: z.string(),
   /** Path under the content folder; empty for a folder without an index file. */

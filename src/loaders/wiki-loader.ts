@@ -2,7 +2,7 @@
  * The Astro content loader of the wiki: reads the content folder, builds the wiki model with
  * `renderSiteWiki` (validation, link resolution, rendering through the one pipeline in worker
  * threads, with the render cache) and puts every page into the `pages` collection. The rendered
- * HTML and search text stay in the render cache, found by the entry's `renderKey`
+ * HTML and search terms stay in the render cache, found by the entry's `renderKey`
  * (src/data/wiki.ts reads them), so the store does not carry the wiki's content. Invalid content
  * fails the build with `file:line:col field: message`; broken links are listed as warnings.
  */
@@ -12,9 +12,11 @@ import type { Loader } from 'astro/loaders';
 import { formatDiagnostic } from '../lib/content/diagnostics.ts';
 import { cachedHistory } from '../lib/history/cache.ts';
 import { renderSiteWiki, wikiConfig } from '../lib/wiki/load.ts';
+import { searchIndexInWorker } from '../lib/wiki/search-index.ts';
 import { wikiLocations } from '../lib/wiki/locations.ts';
 import { siteConfig } from '../site.config.ts';
 import { pageDataSchema, type PageData } from './schemas.ts';
+import { handOverSearchIndex } from './search-index.ts';
 
 /** `PINKAS_RENDER_THREADS`: how many worker threads render pages (default: one per core). */
 function renderThreads(): number | undefined {
@@ -67,9 +69,12 @@ export function wikiLoader() {
         }
         const { rendered, reused, threads } = wiki.stats;
         logger.info(`${wiki.pages.length} pages from ${displayDir}/ in ${Math.round(performance.now() - started)} ms (${rendered} rendered in ${threads} thread${threads === 1 ? '' : 's'}, ${reused} from the render cache)`);
+        return wiki.pages;
       };
 
-      await sync();
+      const pages = await sync();
+      // A build: the search index is built beside the rest of it (in `npm run dev`, per request).
+      if (!watcher) handOverSearchIndex(searchIndexInWorker({ contentDir: dir, cacheDir, pages }));
 
       // In `npm run dev`, any change under the content folder rebuilds the wiki model: titles and
       // links are shared between pages, so one edit can turn a red link blue elsewhere.

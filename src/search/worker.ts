@@ -1,11 +1,13 @@
 /// <reference lib="webworker" />
 /**
  * The search worker: loading and querying the index happen here, off the main thread. The engine
- * fetches only what a query needs (the chunks of its words, then the titles and texts of its
- * results); the worker answers each request twice when it has to: at once from the titles layer,
+ * fetches only what a query needs (the chunks of its words, then the titles of its results and, for
+ * their passages, the result pages themselves, which the browser then has at hand when the reader
+ * opens one); the worker answers each request twice when it has to: at once from the titles layer,
  * and again with the full text.
  */
 import { SearchEngine, type RetiredMatch, type SearchResult } from '../lib/search/engine.ts';
+import { joinUrl } from '../lib/paths.ts';
 import type { SearchRequest, SearchResponse, ShownResult } from './protocol.ts';
 
 let engine: Promise<SearchEngine> | undefined;
@@ -16,12 +18,17 @@ const inFlight = new Map<number, AbortController>();
 const askedAt = new Map<number, number>();
 const TYPING_PAUSE = 100;
 
+async function fetched(url: string): Promise<Response> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response;
+}
+
 function open(base: string): Promise<SearchEngine> {
-  engine ??= SearchEngine.open(async (file) => {
-    const response = await fetch(`${base}search/${file}`);
-    if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
-    return response.json();
-  });
+  engine ??= SearchEngine.open(
+    async (file) => (await fetched(`${base}search/${file}`)).json(),
+    async (slug) => (await fetched(joinUrl(base, slug))).text(),
+  );
   // A failed start (offline, say) is tried again on the next request.
   engine.catch(() => (engine = undefined));
   return engine;

@@ -10,7 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readContentFolder } from '../../src/lib/content/read-content.ts';
 import { urlScheme } from '../../src/lib/urls.ts';
 import { buildWiki } from '../../src/lib/wiki/build.ts';
-import { readRenderedHtml, readRenderedSections } from '../../src/lib/wiki/render-cache.ts';
+import { pageTerms } from '../../src/lib/search/page-terms.ts';
+import { readRenderedHtml, readRenderedTerms } from '../../src/lib/wiki/render-cache.ts';
 import { renderWiki, type RenderedWiki } from '../../src/lib/wiki/render-wiki.ts';
 import { handbook18F } from '../support/corpora.ts';
 
@@ -40,7 +41,7 @@ describe.each([
         expect(hasContent).toBe(html !== '');
         if (renderKey) {
           expect(await readRenderedHtml(cacheDir, renderKey)).toBe(html);
-          expect(await readRenderedSections(cacheDir, renderKey)).toEqual(sections);
+          expect(await readRenderedTerms(cacheDir, renderKey)).toEqual(pageTerms(sections));
         }
       }
     };

@@ -4,6 +4,7 @@ import { buildSearchIndex } from '../../src/lib/search/build-index.ts';
 import { SearchEngine, type SearchFilters } from '../../src/lib/search/engine.ts';
 import { urlScheme } from '../../src/lib/urls.ts';
 import { buildWiki } from '../../src/lib/wiki/build.ts';
+import { pageLoader } from '../support/search-index.ts';
 
 const pages: Record<string, string> = {
   'finance/index.md': '---\ntitle: Finance\n---\nMoney matters.',
@@ -29,7 +30,7 @@ async function engine() {
   const folder: ContentFolder = { pages: Object.entries(pages).map(([path, text]) => ({ path, text })), templates: [], assets: new Set() };
   const wiki = buildWiki(folder, { displayDir: 'content', defaultLang: 'en', urls: urlScheme('/') });
   const files = buildSearchIndex(wiki.pages, { sectionTitles: new Map([['finance', 'Finance'], ['it', 'IT'], ['safety', 'Safety']]) });
-  const e = await SearchEngine.open(async (file) => JSON.parse(files.get(file)!));
+  const e = await SearchEngine.open(async (file) => JSON.parse(files.get(file)!), pageLoader(wiki.pages));
   return { e, files };
 }
 
@@ -102,6 +103,6 @@ describe('search engine', async () => {
 
   it('refuses an index built in another format', async () => {
     const manifest = { ...JSON.parse(files.get('manifest.json')!), format: 999 };
-    await expect(SearchEngine.open(async (f) => (f === 'manifest.json' ? manifest : JSON.parse(files.get(f)!)))).rejects.toThrow(/format 999/);
+    await expect(SearchEngine.open(async (f) => (f === 'manifest.json' ? manifest : JSON.parse(files.get(f)!)), pageLoader([]))).rejects.toThrow(/format 999/);
   });
 });

@@ -53,13 +53,15 @@ describe('Hebrew search by common form', () => {
   it('finds the other forms of a word, below the form as written', async () => {
     const { buildSearchIndex } = await import('../../src/lib/search/build-index.ts');
     const { SearchEngine } = await import('../../src/lib/search/engine.ts');
-    const files = buildSearchIndex([
+    const { pageLoader } = await import('../support/search-index.ts');
+    const pages = [
       page('hr/plural', 'טפסים', 'כאן מגישים את הבקשות לחופשה.'),
       page('hr/exact', 'טפסים נוספים', 'כאן מגישים בקשה לחופשה.'),
       // Pages on other things, as a wiki has many.
       ...Array.from({ length: 30 }, (_, i) => page(`hr/other-${i}`, `שונות ${i}`, 'אין כאן דבר על זה.')),
-    ]);
-    const engine = await SearchEngine.open(async (file) => JSON.parse(files.get(file)!));
+    ];
+    const files = buildSearchIndex(pages);
+    const engine = await SearchEngine.open(async (file) => JSON.parse(files.get(file)!), pageLoader(pages));
     expect((await engine.search('בקשה')).map((r) => r.slug)).toEqual(['hr/exact', 'hr/plural']);
     expect((await engine.search('בקשות')).map((r) => r.slug)).toEqual(['hr/plural', 'hr/exact']);
     // The other form is marked too.

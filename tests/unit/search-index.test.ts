@@ -9,6 +9,7 @@ import { buildSearchIndex, type SearchablePage } from '../../src/lib/search/buil
 import { SearchEngine } from '../../src/lib/search/engine.ts';
 import { chunkOf, chunksOfPrefix, type Manifest } from '../../src/lib/search/format.ts';
 import { weightedIndex } from '../../src/lib/search/weights.ts';
+import { pageLoader } from '../support/search-index.ts';
 
 describe('term weights', () => {
   it("are lunr.Builder's BM25 weights, fields added", () => {
@@ -64,10 +65,17 @@ function wiki(n: number): SearchablePage[] {
 async function counted(pages: SearchablePage[], sizes = { titleChunk: 600, textChunk: 1_500, tier: 40, vocabBlock: 50 }) {
   const files = buildSearchIndex(pages, { sizes });
   const loads: string[] = [];
-  const engine = await SearchEngine.open(async (file) => {
-    loads.push(file);
-    return JSON.parse(files.get(file)!);
-  });
+  const loadPage = pageLoader(pages);
+  const engine = await SearchEngine.open(
+    async (file) => {
+      loads.push(file);
+      return JSON.parse(files.get(file)!);
+    },
+    async (slug) => {
+      loads.push(`page:${slug}`);
+      return loadPage(slug);
+    },
+  );
   const manifest = JSON.parse(files.get('manifest.json')!) as Manifest;
   return { engine, loads, manifest, files };
 }
@@ -93,9 +101,9 @@ describe('the term-partitioned index', async () => {
     expect(text).toContain(`x${chunkOf(manifest.text, 'unique123word')}.json`);
     expect(text.length).toBeLessThanOrEqual(2);
     expect(titles.length).toBeLessThanOrEqual(2);
-    // One metadata file and one page text for the one result; nothing else.
+    // One metadata file and the result page itself (for its passage); nothing else.
     expect(loads.filter((f) => f.startsWith('m'))).toHaveLength(1);
-    expect(loads.filter((f) => f.startsWith('d'))).toHaveLength(1);
+    expect(loads.filter((f) => f.startsWith('page:'))).toEqual(['page:ops/page-123']);
     expect(loads.filter((f) => /^(v|f-)/.test(f))).toEqual([]);
 
     // Asked again, nothing is loaded again.
@@ -132,8 +140,11 @@ describe('the term-partitioned index', async () => {
     expect(he.length).toBeGreaterThan(0);
     expect(he.every((r) => r.lang === 'he' && r.section === 'people')).toBe(true);
     expect(loads.filter((f) => f.startsWith('f-'))).toEqual(['f-lang-1.json']); // languages in order: en, he
+    loads.length = 0;
     const audit = await engine.search('procedure', { tag: 'audit' }, 50);
     expect(audit.every((r) => r.tags.includes('audit'))).toBe(true);
+    // Tags share files: one file holds the lists of a run of tags.
+    expect(loads.filter((f) => f.startsWith('f-'))).toEqual(['f-tag-0.json']);
   });
 
   it('keeps only the strongest postings of a common word, and still finds every page that has it', async () => {

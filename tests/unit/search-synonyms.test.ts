@@ -6,6 +6,7 @@ import { SearchEngine } from '../../src/lib/search/engine.ts';
 import { parseSynonyms } from '../../src/lib/search/synonyms.ts';
 import { urlScheme } from '../../src/lib/urls.ts';
 import { buildWiki } from '../../src/lib/wiki/build.ts';
+import { pageLoader } from '../support/search-index.ts';
 
 const pages: Record<string, string> = {
   'hr/index.md': '---\ntitle: HR\n---\nPeople.',
@@ -19,7 +20,7 @@ async function engine(synonymsYaml: string) {
   const folder: ContentFolder = { pages: Object.entries(pages).map(([path, text]) => ({ path, text })), templates: [], assets: new Set() };
   const wiki = buildWiki(folder, { displayDir: 'content', defaultLang: 'en', urls: urlScheme('/') });
   const files = buildSearchIndex(wiki.pages, { synonyms: parseSynonyms(synonymsYaml).groups });
-  return SearchEngine.open(async (file) => JSON.parse(files.get(file)!));
+  return SearchEngine.open(async (file) => JSON.parse(files.get(file)!), pageLoader(wiki.pages));
 }
 const slugs = async (e: SearchEngine, q: string) => (await e.search(q)).map((r) => r.slug);
 

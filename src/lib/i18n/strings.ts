@@ -776,19 +776,27 @@ export function uiLang(lang: string): Lang {
 
 export type Translate = (key: StringKey, vars?: Record<string, string | number>) => string;
 
+// A build asks for a translator for every page it renders; making an Intl.PluralRules costs far more than using one.
+const translators = new Map<Lang, Translate>();
+
 /**
  * A translator bound to one language; `{name}` placeholders are filled from `vars`. A message with
  * plural forms takes the form for `vars.count` in that language (`other` without a count).
  */
 export function translator(lang: string): Translate {
   const ui = uiLang(lang);
-  const dict = dictionaries[ui];
-  const rules = new Intl.PluralRules(ui);
-  return (key, vars) => {
-    const message = dict[key];
-    const text = typeof message === 'string' ? message : pluralForm(message, rules, vars?.count);
-    return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;
-  };
+  let t = translators.get(ui);
+  if (!t) {
+    const dict = dictionaries[ui];
+    const rules = new Intl.PluralRules(ui);
+    t = (key, vars) => {
+      const message = dict[key];
+      const text = typeof message === 'string' ? message : pluralForm(message, rules, vars?.count);
+      return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;
+    };
+    translators.set(ui, t);
+  }
+  return t;
 }
 
 function pluralForm(forms: PluralForms, rules: Intl.PluralRules, count: string | number | undefined): string {

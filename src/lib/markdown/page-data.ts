@@ -6,7 +6,6 @@
 import type { ContentPolicy } from '../content/policy.ts';
 import type { Heading } from './rehype-headings.ts';
 import type { PageLink } from './rehype-resolve-links.ts';
-import type { TextSection } from './rehype-search-text.ts';
 
 export type Format = 'md' | 'mdx';
 
@@ -26,8 +25,6 @@ declare module 'vfile' {
     headings: Heading[];
     /** Out: the first heading's text (removed from the HTML when it was a leading `# Title`). */
     firstHeading: string;
-    /** Out: the text by section, for the search index. */
-    sections: TextSection[];
   }
 }
 

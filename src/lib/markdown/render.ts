@@ -5,8 +5,8 @@
  *   source ─ remark-parse (+ remark-mdx for .mdx) ─ remark-gfm
  *          ─ MDX policy ─ leading title ─ wikilinks ─ GitHub-style callouts ─ components
  *          ─ remark-rehype ─ rehype-raw ─ HTML policy ─ sanitize
- *          ─ resolve links ─ heading ids ─ in-page anchors ─ search text ─ bidi ─ task lists
- *          ─ time ranges kept together ─ scrollables ─ HTML
+ *          ─ resolve links ─ heading ids ─ in-page anchors ─ bidi ─ task lists
+ *          ─ time ranges kept together ─ scrollables ─ HTML ─ search text (read from the HTML)
  *
  * Nothing in it executes content: MDX is read as data, never compiled to JavaScript.
  */
@@ -31,8 +31,8 @@ import { rehypeHeadings, type Heading } from './rehype-headings.ts';
 import { rehypeKeepTogether } from './rehype-keep-together.ts';
 import { rehypeResolveLinks, type PageLink, type UrlScheme } from './rehype-resolve-links.ts';
 import { rehypeScrollables } from './rehype-scrollables.ts';
-import { rehypeSearchText, type TextSection } from './rehype-search-text.ts';
 import { rehypeTaskLists } from './rehype-task-lists.ts';
+import { sectionsOf, type TextSection } from '../search/page-text.ts';
 import { remarkCallouts } from './remark-callouts.ts';
 import { remarkComponents } from './remark-components.ts';
 import { remarkLeadingTitle } from './remark-leading-title.ts';
@@ -69,7 +69,7 @@ export interface RenderResult {
   diagnostics: Diagnostic[];
   /** The first heading's text (removed from the HTML when it was a leading `# Title`). */
   firstHeading: string | undefined;
-  /** The page's text by section, for the search index. */
+  /** The page's text by section, for the search index: read from the HTML, as search reads it from the page. */
   sections: TextSection[];
 }
 
@@ -98,7 +98,6 @@ export function createPipeline(context: RenderContext) {
       .use(rehypeResolveLinks, context)
       .use(rehypeHeadings)
       .use(rehypeAnchorTargets)
-      .use(rehypeSearchText)
       .use(rehypeBidi)
       .use(rehypeTaskLists)
       .use(rehypeKeepTogether)
@@ -130,7 +129,7 @@ export function renderFile(pipeline: Pipeline, file: VFile, format: Format): Ren
     links: file.data.links ?? [],
     diagnostics: diagnosticsOf(file),
     firstHeading: file.data.firstHeading,
-    sections: file.data.sections ?? [],
+    sections: sectionsOf(html),
   };
 }
 

@@ -124,7 +124,11 @@ export function hebrewStems(norm: string, variants: string[], written?: Readonly
  * variants and their common forms (Hebrew; `written` as for `hebrewStems`).
  */
 export function indexTermsOf(word: string, written: ReadonlySet<string> = new Set()): string[] {
-  const norm = normalizeWord(word);
+  return indexTermsOfNormal(normalizeWord(word), written);
+}
+
+/** `indexTermsOf` for a word already in its normal form (`normalizeWord`). */
+export function indexTermsOfNormal(norm: string, written: ReadonlySet<string> = new Set()): string[] {
   if (!norm || isStopWord(norm)) return [];
   if (isHebrew(norm)) {
     const variants = hebrewPrefixVariants(norm);

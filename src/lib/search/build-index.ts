@@ -2,20 +2,20 @@
  * Builds the search index at build time: lunr weighs every term of two layers — titles (title,
  * tags, keywords, file name; one document per page), the first answer while the reader types, and
  * full text (one document per section of a page, heading and text, so a result can link to
- * `page#heading`) — and the postings are partitioned by term (partition.ts) into the files of
- * format.ts. Superseded and retired pages are left out of search.
+ * `page#heading`; counted per page, page-terms.ts, or given so by the build's render cache) — and
+ * the postings are partitioned by term (partition.ts) into the files of format.ts. Superseded and
+ * retired pages are left out of search.
  *
  * Indexes store no positions (they would triple the size); phrases are boosted from titles,
  * headings and the text of the results instead.
  */
 import { isListed } from '../nav/tree.ts';
-import { writtenHebrewWords } from './analysis.ts';
-import {
-  filterFile, layerFile, metaFile, pageTextFile, SEARCH_FORMAT, vocabFile,
-  type FilterFile, type Manifest, type MetaFile, type PageRow, type PageTextFile, type RetiredFile,
-} from './format.ts';
+import { isHebrew, STEM_MARK } from './analysis.ts';
+import { layerFile, SEARCH_FORMAT, vocabFile, type Manifest } from './format.ts';
+import { filterFiles, metaFiles, retiredFile } from './index-lists.ts';
+import { countWords, pageTerms, type PageTerms, type WordCounts } from './page-terms.ts';
 import { partition, vocabularyBlocks } from './partition.ts';
-import { weightedIndex } from './weights.ts';
+import { weightedCounts } from './weights.ts';
 
 export { SEARCH_FORMAT } from './format.ts';
 
@@ -31,7 +31,9 @@ export interface SearchablePage {
   status: string;
   /** The page that replaces this one (superseded pages), resolved. */
   supersededBy?: { slug: string; title: string } | { missing: string };
-  sections: { id: string; heading: string; text: string }[];
+  /** The page's text by section, or (`terms`) its words already counted, as the build keeps them. */
+  sections?: { id: string; heading: string; text: string }[];
+  terms?: PageTerms;
 }
 
 export interface SearchIndexOptions {
@@ -39,13 +41,17 @@ export interface SearchIndexOptions {
   sectionTitles?: ReadonlyMap<string, string>;
   /** Groups of words that mean the same (content/_search/synonyms.yml). */
   synonyms?: string[][];
-  /** Sizes (tests use small ones): chunks in characters of JSON, postings per term before tiering, terms per vocabulary block. */
+  /** Sizes (tests use small ones): see SIZES. */
   sizes?: Partial<typeof SIZES>;
 }
 
-/** Pages per metadata file. */
-export const BUCKET = 32;
-const SIZES = { titleChunk: 12_000, textChunk: 24_000, tier: 2_000, vocabBlock: 2_000 };
+/**
+ * Sizes: chunks in characters of JSON, postings per term before tiering, terms per vocabulary
+ * block, pages per metadata file, pages listed per tag file. Larger files mean fewer of them in the
+ * site and more bytes per query: at 5,000 pages these keep the index to about 750 files while the
+ * queries of `npm run bench:search` stay near 120 KB (docs/benchmarks.md has the trade-off measured).
+ */
+const SIZES = { titleChunk: 16_000, textChunk: 32_000, tier: 2_000, vocabBlock: 4_000, bucket: 64, tagBucket: 16_000 };
 
 function keywordsOf(extra: Record<string, unknown> | undefined): string[] {
   const value = extra?.keywords;
@@ -61,6 +67,37 @@ function nameWords(slug: string): string {
     .join(' ');
 }
 
+/** The Hebrew words of the wiki as written, normalized: which prefix splits are words (analysis.ts `hebrewStems`). */
+function writtenHebrew(counts: Iterable<WordCounts>): Set<string> {
+  const out = new Set<string>();
+  for (const { w } of counts) for (const norm of w) if (isHebrew(norm)) out.add(norm);
+  return out;
+}
+
+/** The two weighted layers: titles (one document per page) and full text (one per section), and each text document's page and section. */
+function layers(pages: readonly SearchablePage[]) {
+  const titleDocs = pages.map((page) => [countWords(page.title), countWords([...page.tags, ...keywordsOf(page.extra)].join(' ')), countWords(nameWords(page.slug))]);
+  const textDocs = pages.map((page) => (page.terms ?? pageTerms(page.sections ?? [])).s);
+  const written = writtenHebrew([...titleDocs.map((d) => d[0]!), ...textDocs.flat(2)]);
+  const titles = weightedCounts(titleDocs, [10, 5, 3], written);
+  const docPage: number[] = [];
+  const docSection: number[] = [];
+  const text = weightedCounts(
+    (function* () {
+      for (const [p, sections] of textDocs.entries()) {
+        for (const [k, fields] of sections.entries()) {
+          docPage.push(p);
+          docSection.push(k);
+          yield fields;
+        }
+      }
+    })(),
+    [3, 1],
+    written,
+  );
+  return { titles, text, docPage, docSection };
+}
+
 /** Every file of the search index, by name (under `/search/`), as JSON text. */
 export function buildSearchIndex(allPages: SearchablePage[], options: SearchIndexOptions = {}): Map<string, string> {
   // Pages are numbered by section, then slug: each section is a range of page numbers.
@@ -70,77 +107,23 @@ export function buildSearchIndex(allPages: SearchablePage[], options: SearchInde
   const langs = [...new Set(pages.map((p) => p.lang))].sort();
   const tags = [...new Set(pages.flatMap((p) => p.tags))].sort();
   const files = new Map<string, string>();
-
-  const written = writtenHebrewWords(pages.flatMap((page) => [page.title, ...page.sections.map((s) => `${s.heading} ${s.text}`)]));
-  const titles = weightedIndex(
-    pages.map((page) => ({ title: page.title, tags: [...page.tags, ...keywordsOf(page.extra)].join(' '), name: nameWords(page.slug) })),
-    [['title', 10], ['tags', 5], ['name', 3]],
-    written,
-  );
-  const docPage: number[] = [];
-  const docSection: number[] = [];
-  const text = weightedIndex(
-    (function* () {
-      for (const [p, page] of pages.entries()) {
-        for (const [k, part] of page.sections.entries()) {
-          docPage.push(p);
-          docSection.push(k);
-          yield { heading: part.heading, body: part.text };
-        }
-      }
-    })(),
-    [['heading', 3], ['body', 1]],
-    written,
-  );
-
   const sizes = { ...SIZES, ...options.sizes };
+
+  const { titles, text, docPage, docSection } = layers(pages);
   const titleChunks = partition(titles, { pageOf: (doc) => doc, chunkChars: sizes.titleChunk, tier: sizes.tier });
   const textChunks = partition(text, { pageOf: (doc) => docPage[doc]!, sectionOf: (doc) => docSection[doc]!, chunkChars: sizes.textChunk, tier: sizes.tier });
   titleChunks.chunks.forEach((chunk, i) => files.set(layerFile('titles', i), JSON.stringify(chunk)));
   textChunks.chunks.forEach((chunk, i) => files.set(layerFile('text', i), JSON.stringify(chunk)));
-  const vocab = vocabularyBlocks([...titles.terms.keys(), ...text.terms.keys()], sizes.vocabBlock);
+  // Typos are looked up among words, never among Hebrew common forms (`~…`, which no one types).
+  const vocab = vocabularyBlocks([...titles.terms.keys(), ...text.terms.keys()].filter((t) => !t.startsWith(STEM_MARK)), sizes.vocabBlock);
   vocab.blocks.forEach((block, i) => files.set(vocabFile(i), JSON.stringify(block)));
-
-  const tagIndex = new Map(tags.map((t, i) => [t, i]));
-  for (let start = 0; start < pages.length; start += BUCKET) {
-    const folders: string[] = [];
-    const rows = pages.slice(start, start + BUCKET).map((page): PageRow => {
-      const cut = page.slug.lastIndexOf('/');
-      const folder = cut === -1 ? '' : page.slug.slice(0, cut);
-      if (!folders.includes(folder)) folders.push(folder);
-      return [folders.indexOf(folder), page.slug.slice(cut + 1), page.title, langs.indexOf(page.lang), page.tags.map((t) => tagIndex.get(t)!), page.status === 'draft' ? 1 : 0];
-    });
-    files.set(metaFile(start / BUCKET), JSON.stringify({ folders, pages: rows } satisfies MetaFile));
-  }
-  pages.forEach((page, p) => {
-    const body: PageTextFile = { ...(page.description ? { d: page.description } : {}), s: page.sections.map((s) => [s.id, s.heading, s.text]) };
-    files.set(pageTextFile(p), JSON.stringify(body));
-  });
-  const listOf = (test: (page: SearchablePage) => boolean): FilterFile => {
-    const out: number[] = [];
-    let previous = 0;
-    pages.forEach((page, p) => {
-      if (!test(page)) return;
-      out.push(p - previous);
-      previous = p;
-    });
-    return { pages: out };
-  };
-  langs.forEach((lang, i) => files.set(filterFile('lang', i), JSON.stringify(listOf((p) => p.lang === lang))));
-  tags.forEach((tag, i) => files.set(filterFile('tag', i), JSON.stringify(listOf((p) => p.tags.includes(tag)))));
-
-  const outOfForce = allPages.filter((p) => !isListed(p));
-  if (outOfForce.length) {
-    const rows = outOfForce.map((p): RetiredFile['pages'][number] => {
-      const next = p.supersededBy && 'slug' in p.supersededBy ? p.supersededBy : undefined;
-      return [p.slug, p.title, p.status === 'superseded' ? 'superseded' : 'retired', next?.slug ?? '', next?.title ?? ''];
-    });
-    files.set('retired.json', JSON.stringify({ pages: rows } satisfies RetiredFile));
-  }
+  metaFiles(pages, langs, tags, sizes.bucket, files);
+  const tagBuckets = filterFiles(pages, langs, tags, sizes.tagBucket, files);
+  const retired = retiredFile(allPages.filter((p) => !isListed(p)), files);
 
   const manifest: Manifest = {
     format: SEARCH_FORMAT,
-    ...(outOfForce.length ? { retired: outOfForce.length } : {}),
+    ...(retired ? { retired } : {}),
     pages: pages.length,
     docs: text.size,
     sections,
@@ -151,7 +134,8 @@ export function buildSearchIndex(allPages: SearchablePage[], options: SearchInde
     titles: titleChunks.firsts,
     text: textChunks.firsts,
     vocab: vocab.firsts,
-    bucket: BUCKET,
+    bucket: sizes.bucket,
+    tagBuckets,
     synonyms: options.synonyms ?? [],
   };
   files.set('manifest.json', JSON.stringify(manifest));

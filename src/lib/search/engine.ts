@@ -2,8 +2,9 @@
  * The search engine, one for the browser (in a Web Worker) and for `npm run search`: it reads the
  * index files (format.ts) through whatever `load` it is given (fetch, or a file read), each when a
  * query first needs it — the manifest at once, then the chunks of the query's words, then what the
- * results show: the pages' titles and, for the full-text answer, the text of the result pages, from
- * which the passage that matched is shown with the matched words marked.
+ * results show: the pages' titles and, for the full-text answer, the result pages themselves
+ * (through `loadPage`), from whose text the passage that matched is shown with the matched words
+ * marked.
  *
  * Lookups: lookups.ts; scoring: rank.ts. Results far below the best are cut; the query's words
  * together as a phrase in the title, a heading or the passage boost a page.
@@ -13,9 +14,9 @@ import { SEARCH_FORMAT, type Manifest, type PageTextFile, type RetiredFile } fro
 import { bestPassage, highlight, matcherOf, type Segment, type WordMatcher } from './highlight.ts';
 import { plan, synonymTable, type SynonymTable } from './lookups.ts';
 import { order, rank, top, type Candidate } from './rank.ts';
-import { IndexStore, type LoadJson, type PageInfo } from './store.ts';
+import { IndexStore, type LoadJson, type LoadPage, type PageInfo } from './store.ts';
 
-export type { LoadJson } from './store.ts';
+export type { LoadJson, LoadPage } from './store.ts';
 
 export interface SearchFilters {
   section?: string;
@@ -70,9 +71,9 @@ export class SearchEngine {
   readonly #load: LoadJson;
   #retired: Promise<RetiredFile> | undefined;
 
-  private constructor(manifest: Manifest, load: LoadJson) {
+  private constructor(manifest: Manifest, load: LoadJson, loadPage: LoadPage) {
     this.manifest = manifest;
-    this.#store = new IndexStore(manifest, load);
+    this.#store = new IndexStore(manifest, load, loadPage);
     this.#synonyms = synonymTable(manifest.synonyms);
     this.#load = load;
   }
@@ -97,11 +98,14 @@ export class SearchEngine {
     return out.slice(0, 3);
   }
 
-  /** Loads the manifest (facets and the term dictionary): all that is needed before the first query. */
-  static async open(load: LoadJson): Promise<SearchEngine> {
+  /**
+   * Loads the manifest (facets and the term dictionary): all that is needed before the first query.
+   * `load` reads the index's files, `loadPage` a result page's HTML.
+   */
+  static async open(load: LoadJson, loadPage: LoadPage): Promise<SearchEngine> {
     const manifest = (await load('manifest.json')) as Manifest;
     if (manifest.format !== SEARCH_FORMAT) throw new Error(`search index format ${manifest.format} is not ${SEARCH_FORMAT}; rebuild the site`);
-    return new SearchEngine(manifest, load);
+    return new SearchEngine(manifest, load, loadPage);
   }
 
   async search(query: string, filters: SearchFilters = {}, limit = 20, options: SearchOptions = {}): Promise<SearchResult[]> {

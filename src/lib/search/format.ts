@@ -8,15 +8,19 @@
  *   `x<i>.json` (full text: one document per section of a page): the postings of a range of terms,
  *   in term order. A query loads the chunks of its words only; the word being typed, the chunks its
  *   range of completions spans.
- * - `v<i>.json`: the vocabulary alone (both layers), in blocks, for typo expansion.
- * - `m<b>.json`: what a result shows of `BUCKET` pages (slug, title, language, tags, draft).
- * - `d<page>.json`: one page's section texts, for the snippet of a result, fetched per result.
- * - `f-lang-<i>.json`, `f-tag-<i>.json`: the pages of a language or a tag, for filters.
+ * - `v<i>.json`: the vocabulary alone (both layers, without the Hebrew common forms), in blocks,
+ *   for typo expansion.
+ * - `m<b>.json`: what a result shows of `bucket` pages (slug, title, language, tags, draft).
+ * - `f-lang-<i>.json`: the pages of a language; `f-tag-<b>.json`: the pages of each tag of a run of
+ *   tags (`tagBuckets` in the manifest says which), for filters.
  *
- * Pages are numbered in slug order, so each top-level section is a range of page numbers.
+ * The passage a result shows is read from the result page's own HTML (page-text.ts), which holds
+ * the same sections the full-text layer numbers. Pages are numbered in slug order, so each
+ * top-level section is a range of page numbers.
  */
+import type { PageText } from './page-text.ts';
 
-export const SEARCH_FORMAT = 2;
+export const SEARCH_FORMAT = 3;
 
 export interface Manifest {
   format: number;
@@ -35,6 +39,8 @@ export interface Manifest {
   vocab: string[];
   /** Pages per `m<b>.json`. */
   bucket: number;
+  /** The first tag (index into `tags`) of each `f-tag-<b>.json`. */
+  tagBuckets: number[];
   /** Groups of words that mean the same, as the organization wrote them (normalized at query time). */
   synonyms: string[][];
   /** How many pages are no longer in force (`retired.json`); absent or 0: none. */
@@ -77,18 +83,17 @@ export interface MetaFile {
   pages: PageRow[];
 }
 
-/** `[heading id, heading text, text]` */
-export type SectionRow = [string, string, string];
-
-export interface PageTextFile {
-  /** The page's description, the best summary of its opening. */
-  d?: string;
-  s: SectionRow[];
-}
+/** A page's description and section texts (`[heading id, heading text, text]`), as read from its HTML. */
+export type PageTextFile = PageText;
 
 export interface FilterFile {
   /** Page numbers, as deltas. */
   pages: number[];
+}
+
+export interface TagFilterFile {
+  /** For each tag of the bucket, in order, its page numbers as deltas. */
+  tags: number[][];
 }
 
 export type Layer = 'titles' | 'text';
@@ -96,11 +101,11 @@ export type Layer = 'titles' | 'text';
 export const layerFile = (layer: Layer, chunk: number) => `${layer === 'titles' ? 't' : 'x'}${chunk}.json`;
 export const vocabFile = (block: number) => `v${block}.json`;
 export const metaFile = (bucket: number) => `m${bucket}.json`;
-export const pageTextFile = (page: number) => `d${page}.json`;
-export const filterFile = (kind: 'lang' | 'tag', index: number) => `f-${kind}-${index}.json`;
+export const langFile = (index: number) => `f-lang-${index}.json`;
+export const tagFile = (bucket: number) => `f-tag-${bucket}.json`;
 
-/** The chunk whose range holds `term`: the last whose first term is not after it. */
-export function chunkOf(firsts: readonly string[], term: string): number {
+/** The chunk whose range holds `term`: the last whose first term is not after it (also for numbered runs, as of tags). */
+export function chunkOf<T extends string | number>(firsts: readonly T[], term: T): number {
   let lo = 0;
   let hi = firsts.length - 1;
   while (lo < hi) {

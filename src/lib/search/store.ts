@@ -1,14 +1,17 @@
 /**
  * The search index as the engine reads it: each file of format.ts fetched once, when a query first
  * needs it, through the `load` the engine was given (fetch in the browser's worker, a file read in
- * Node), and kept.
+ * Node), and kept; and the text of a result page, read from the page's HTML (`loadPage`).
  */
 import {
-  chunkOf, chunksOfPrefix, filterFile, layerFile, metaFile, pageTextFile, vocabFile,
-  type ChunkFile, type FilterFile, type Layer, type Manifest, type MetaFile, type PageTextFile, type VocabFile,
+  chunkOf, chunksOfPrefix, langFile, layerFile, metaFile, tagFile, vocabFile,
+  type ChunkFile, type FilterFile, type Layer, type Manifest, type MetaFile, type PageTextFile, type TagFilterFile, type VocabFile,
 } from './format.ts';
+import { pageTextOf } from './page-text.ts';
 
 export type LoadJson = (file: string) => Promise<unknown>;
+/** A wiki page's HTML, by slug (the page at `/<slug>/`). */
+export type LoadPage = (slug: string) => Promise<string>;
 
 /** One term of a layer, as loaded: see ChunkFile. */
 export interface TermEntry {
@@ -35,18 +38,20 @@ export interface PageInfo {
 export class IndexStore {
   readonly manifest: Manifest;
   readonly #load: LoadJson;
+  readonly #loadPage: LoadPage;
   readonly #files = new Map<string, Promise<unknown>>();
   readonly #chunks = new Map<string, LoadedChunk>();
 
-  constructor(manifest: Manifest, load: LoadJson) {
+  constructor(manifest: Manifest, load: LoadJson, loadPage: LoadPage) {
     this.manifest = manifest;
     this.#load = load;
+    this.#loadPage = loadPage;
   }
 
-  #get<T>(file: string): Promise<T> {
+  #get<T>(file: string, load: () => Promise<unknown> = () => this.#load(file)): Promise<T> {
     let pending = this.#files.get(file);
     if (!pending) {
-      pending = this.#load(file);
+      pending = load();
       // A failed fetch is not kept: the next query asks again.
       pending.catch(() => this.#files.delete(file));
       this.#files.set(file, pending);
@@ -105,13 +110,20 @@ export class IndexStore {
     return { slug: dir ? `${dir}/${name}` : name, title, lang, tags, draft: draft === 1 };
   }
 
-  text(page: number): Promise<PageTextFile> {
-    return this.#get<PageTextFile>(pageTextFile(page));
+  /** The page's description and section texts, from its HTML. */
+  async text(page: number): Promise<PageTextFile> {
+    const { slug } = await this.page(page);
+    return this.#get<PageTextFile>(`page:${slug}`, async () => pageTextOf(await this.#loadPage(slug)));
   }
 
   /** The pages of a language or a tag. */
   async filter(kind: 'lang' | 'tag', index: number): Promise<Set<number>> {
-    const { pages } = await this.#get<FilterFile>(filterFile(kind, index));
+    let pages: number[];
+    if (kind === 'lang') pages = (await this.#get<FilterFile>(langFile(index))).pages;
+    else {
+      const bucket = chunkOf(this.manifest.tagBuckets, index);
+      pages = (await this.#get<TagFilterFile>(tagFile(bucket))).tags[index - this.manifest.tagBuckets[bucket]!]!;
+    }
     const out = new Set<number>();
     let page = 0;
     for (const delta of pages) out.add((page += delta));

@@ -2,14 +2,15 @@
  * The weight of each term in each document: lunr's BM25 scoring — its k1 and b, its `lunr.idf`,
  * field boosts, three decimals — over our analysis (analysis.ts, lunr's stemmer and stop words),
  * with a term's weights in several fields of one document added, which is what lunr's scoring does
- * with them. tests/unit/search-weights.test.ts checks the weights against lunr.Builder's own.
+ * with them. tests/unit/search-index.test.ts checks the weights against lunr.Builder's own.
  *
  * lunr.Builder computes these weights by way of an object per term, field and document (two
  * million of them for a 5,000-page wiki, ~17 s with the garbage collection they cost) and a token
  * set for its query parser that we do not use; here the same numbers come from flat arrays in a
- * second or two.
+ * second or two. Documents come as word counts (page-terms.ts), which the build keeps per page.
  */
-import { indexTermsOf, WORD } from './analysis.ts';
+import { indexTermsOfNormal } from './analysis.ts';
+import { countWords, type WordCounts } from './page-terms.ts';
 
 /** The postings of one term: documents in ascending order, and the term's weight in each. */
 export interface TermPostings {
@@ -46,6 +47,17 @@ class Ints {
  * for `indexTermsOf`.
  */
 export function weightedIndex(docs: Iterable<Record<string, string>>, fields: [string, number][], written?: ReadonlySet<string>): WeightedIndex {
+  return weightedCounts(
+    (function* () {
+      for (const doc of docs) yield fields.map(([name]) => countWords(doc[name] ?? ''));
+    })(),
+    fields.map(([, boost]) => boost),
+    written,
+  );
+}
+
+/** Weighted postings of documents given as the word counts of each field (page-terms.ts), with the fields' boosts. */
+export function weightedCounts(docs: Iterable<WordCounts[]>, boosts: number[], written?: ReadonlySet<string>): WeightedIndex {
   const termIds = new Map<string, number>();
   const termNames: string[] = [];
   // Words repeat across a wiki far more than they vary: analyse each distinct word once.
@@ -53,7 +65,7 @@ export function weightedIndex(docs: Iterable<Record<string, string>>, fields: [s
   const idsOf = (word: string) => {
     let ids = analysed.get(word);
     if (!ids) {
-      ids = indexTermsOf(word, written).map((name) => {
+      ids = indexTermsOfNormal(word, written).map((name) => {
         let id = termIds.get(name);
         if (id === undefined) termIds.set(name, (id = termNames.push(name) - 1));
         return id;
@@ -67,24 +79,26 @@ export function weightedIndex(docs: Iterable<Record<string, string>>, fields: [s
   const rowDoc = new Ints();
   const rowField = new Ints();
   const rowTf = new Ints();
-  const fieldLengths = fields.map(() => new Ints());
+  const fieldLengths = boosts.map(() => new Ints());
   const documentsWithTerm = new Ints();
   let tf = new Int32Array(1024);
   const touched: number[] = [];
   let size = 0;
   for (const doc of docs) {
-    fields.forEach(([name], f) => {
+    boosts.forEach((_, f) => {
       let length = 0;
-      for (const m of (doc[name] ?? '').matchAll(WORD)) {
-        for (const id of idsOf(m[0])) {
+      const { w, n } = doc[f]!;
+      for (let k = 0; k < w.length; k++) {
+        const count = n[k]!;
+        for (const id of idsOf(w[k]!)) {
           if (id >= tf.length) {
             const bigger = new Int32Array(tf.length * 2 + id);
             bigger.set(tf);
             tf = bigger;
           }
           if (tf[id] === 0) touched.push(id);
-          tf[id]!++;
-          length++;
+          tf[id]! += count;
+          length += count;
         }
       }
       fieldLengths[f]!.push(length);
@@ -123,7 +137,7 @@ export function weightedIndex(docs: Iterable<Record<string, string>>, fields: [s
     const tf = rowTf.data[r]!;
     const length = fieldLengths[f]!.data[doc]!;
     const score = (idf[t]! * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (length / average[f]!)) + tf);
-    const weight = Math.round(score * fields[f]![1] * 1000) / 1000;
+    const weight = Math.round(score * boosts[f]! * 1000) / 1000;
     const at = fill[t]!;
     // The same document in another field: the weights add up.
     if (at > start[t]! && postDocs[at - 1] === doc) postWeights[at - 1]! += weight;

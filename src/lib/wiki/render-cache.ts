@@ -5,7 +5,8 @@
  * and addresses its links resolve to) and on the files beside it (images); the renderer records
  * every such question it asked and its answer (`Lookup`), and a cached page is reused only when
  * every answer is still the same. Three files per page: `<key>.json` (what the build needs),
- * `<key>.html` (read by the page's route) and `<key>.text.json` (the search text).
+ * `<key>.html` (read by the page's route) and `<key>.terms.json` (its words counted for the search
+ * index, src/lib/search/page-terms.ts).
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -13,13 +14,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mapBounded } from '../content/read-content.ts';
 import type { LinkIndex } from '../links/link-index.ts';
-import type { TextSection } from '../markdown/render.ts';
+import type { PageTerms } from '../search/page-terms.ts';
 import type { PageFacts, RenderedFacts } from './build.ts';
 
 /** A question the renderer asked about the rest of the wiki, and the answer it got (as JSON). */
 export type Lookup = ['wikilink' | 'href', string, string, string] | ['asset', string, boolean];
 
-/** What the cache keeps about one page besides its HTML and search text. */
+/** What the cache keeps about one page besides its HTML and search terms. */
 export interface CacheEntry {
   facts: PageFacts;
   rendered?: Omit<RenderedFacts, 'sections'> & { lookups: Lookup[]; hasContent: boolean };
@@ -76,7 +77,7 @@ export class RenderCache {
     this.dir = path.join(cacheDir, RENDER_CACHE_DIR);
   }
 
-  #file(key: string, kind: 'json' | 'html' | 'text.json'): string {
+  #file(key: string, kind: 'json' | 'html' | 'terms.json'): string {
     return path.join(this.dir, `${key}.${kind}`);
   }
 
@@ -94,10 +95,10 @@ export class RenderCache {
 
   #made: Promise<unknown> | undefined;
 
-  /** Writes a page's entry, with its HTML and search text when it was rendered; the entry last, so a half-written one is never read. */
-  async write(key: string, entry: CacheEntry, content?: { html: string; sections: TextSection[] }): Promise<void> {
+  /** Writes a page's entry, with its HTML and search terms when it was rendered; the entry last, so a half-written one is never read. */
+  async write(key: string, entry: CacheEntry, content?: { html: string; terms: PageTerms }): Promise<void> {
     await (this.#made ??= mkdir(this.dir, { recursive: true }));
-    if (content) await Promise.all([writeFile(this.#file(key, 'html'), content.html), writeFile(this.#file(key, 'text.json'), JSON.stringify(content.sections))]);
+    if (content) await Promise.all([writeFile(this.#file(key, 'html'), content.html), writeFile(this.#file(key, 'terms.json'), JSON.stringify(content.terms))]);
     await writeFile(this.#file(key, 'json'), JSON.stringify(entry));
   }
 
@@ -120,8 +121,8 @@ export function readRenderedHtml(cacheDir: string, key: string): Promise<string>
   return readFile(path.join(cacheDir, RENDER_CACHE_DIR, `${key}.html`), 'utf8');
 }
 
-/** A rendered page's text by section, for the search index. */
-export async function readRenderedSections(cacheDir: string, key: string): Promise<TextSection[]> {
-  return JSON.parse(await readFile(path.join(cacheDir, RENDER_CACHE_DIR, `${key}.text.json`), 'utf8')) as TextSection[];
+/** A rendered page's words, counted for the search index. */
+export async function readRenderedTerms(cacheDir: string, key: string): Promise<PageTerms> {
+  return JSON.parse(await readFile(path.join(cacheDir, RENDER_CACHE_DIR, `${key}.terms.json`), 'utf8')) as PageTerms;
 }
 

@@ -2,12 +2,14 @@
  * The units of work of the site's build, the same in a worker thread and in the build's own
  * thread: preparing a batch of pages (frontmatter and title), and rendering a batch through the
  * one pipeline, with every question about other pages and files recorded for the render cache.
- * A rendered page's HTML and search text go straight to the cache folder; what comes back is small.
+ * A rendered page's HTML and its words counted for search go straight to the cache folder; what
+ * comes back is small.
  */
 import { preparePage, type PrepareOptions } from '../content/prepare.ts';
 import type { SourceFile } from '../content/read-content.ts';
 import { LinkIndex, type LinkTarget, type Resolution } from '../links/link-index.ts';
 import { createPipeline, renderFile } from '../markdown/render.ts';
+import { pageTerms } from '../search/page-terms.ts';
 import { urlScheme } from '../urls.ts';
 import { factsOf, publishedAsset, type PageFacts } from './build.ts';
 import { RenderCache, type CacheEntry, type Lookup } from './render-cache.ts';
@@ -77,7 +79,7 @@ export function batchRenderer(setup: RenderSetup): (batch: readonly RenderJob[])
       const page = preparePage(job.path, job.text, setup.prepare);
       const { html, headings, links, sections, diagnostics } = renderFile(pipeline, page.file, page.format);
       const rendered = { headings, links, diagnostics, lookups: index.lookups, hasContent: html !== '' };
-      writes.push(cache.write(job.key, { facts: job.facts, rendered }, { html, sections }));
+      writes.push(cache.write(job.key, { facts: job.facts, rendered }, { html, terms: pageTerms(sections) }));
       return { key: job.key, rendered };
     });
     await Promise.all(writes);

@@ -2,7 +2,7 @@
  * The site's build of the wiki model: the steps of `buildWiki` (src/lib/wiki/build.ts), with the
  * Markdown work in a pool of worker threads and a persistent render cache (render-cache.ts). Pages
  * whose file and whose answers about other pages are unchanged are taken from the cache; the rest
- * are rendered. HTML and search text stay on disk, in the cache folder: the model that comes back
+ * are rendered. HTML and search terms stay on disk, in the cache folder: the model that comes back
  * holds neither, so its size does not grow with the pages' length.
  */
 import { availableParallelism } from 'node:os';
@@ -29,7 +29,7 @@ export interface RenderWikiOptions extends Omit<BuildOptions, 'urls'> {
   threads?: number;
 }
 
-/** A page of the model without its HTML and search text: `renderKey` finds them in the cache. */
+/** A page of the model without its HTML and search terms: `renderKey` finds them in the cache. */
 export type WikiPageMeta = Omit<WikiPage, 'html' | 'sections' | 'source'> & {
   /** The page's entry in the render cache ('' for a generated folder page). */
   renderKey: string;

@@ -5,11 +5,12 @@
 import { gzipSync } from 'node:zlib';
 import type { APIRoute, InferGetStaticPropsType } from 'astro';
 import { INTERNAL } from '../../../lib/app-pages.ts';
-import { getHistoryChunks, historyChunk } from '../../../data/history.ts';
+import { getHistoryChunks, historyChunk, historyChunkKey } from '../../../data/history.ts';
 
 export async function getStaticPaths() {
   const chunks = await getHistoryChunks();
-  return [...chunks].map(([n, pages]) => ({ params: { internal: INTERNAL, chunk: String(n) }, props: { pages } }));
+  // `cacheKey`: a chunk none of whose pages' histories changed is copied from the last build.
+  return Promise.all([...chunks].map(async ([n, pages]) => ({ params: { internal: INTERNAL, chunk: String(n) }, props: { pages }, cacheKey: await historyChunkKey(pages) })));
 }
 
 export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = async ({ props }) =>

@@ -6,11 +6,12 @@
 import { gzipSync } from 'node:zlib';
 import type { APIRoute, InferGetStaticPropsType } from 'astro';
 import { INTERNAL } from '../../../lib/app-pages.ts';
-import { getSourceChunks, sourceChunk } from '../../../data/editor.ts';
+import { getSourceChunks, sourceChunk, sourceChunkKey } from '../../../data/editor.ts';
 
 export async function getStaticPaths() {
   const chunks = await getSourceChunks();
-  return [...chunks].map(([n, pages]) => ({ params: { internal: INTERNAL, chunk: String(n) }, props: { pages } }));
+  // `cacheKey`: a chunk none of whose pages changed is copied from the last build.
+  return [...chunks].map(([n, pages]) => ({ params: { internal: INTERNAL, chunk: String(n) }, props: { pages }, cacheKey: sourceChunkKey(pages) }));
 }
 
 export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = async ({ props }) =>

@@ -1,0 +1,43 @@
+/**
+ * The search index of a wiki the site's build rendered (render-wiki.ts): each page's words come
+ * from the render cache, where they were counted when the page was rendered, so the index after a
+ * one-page change analyses one page. `searchIndexInWorker` builds it in a worker thread, so that
+ * the build's own thread goes on meanwhile (bundling, the other routes).
+ */
+import { Worker } from 'node:worker_threads';
+import { mapBounded } from '../content/read-content.ts';
+import { buildWikiSearchIndex, type SearchablePage } from '../search/build-index.ts';
+import { readSynonymsFile } from '../search/synonyms-file.ts';
+import { readRenderedTerms } from './render-cache.ts';
+
+/** A page as the index needs it: what results show and filter by, and its entry in the render cache ('' for none). */
+export type IndexedPage = Omit<SearchablePage, 'sections' | 'terms'> & { generated: boolean; renderKey: string };
+
+export interface SearchIndexJob {
+  /** The content folder (its synonyms file) and Astro's cache folder (the render cache). */
+  contentDir: string;
+  cacheDir: string;
+  pages: IndexedPage[];
+}
+
+/** Every file of the wiki's search index, by name; a broken synonyms file fails, saying where. */
+export async function wikiSearchIndex(job: SearchIndexJob): Promise<Map<string, string>> {
+  const synonyms = await readSynonymsFile(job.contentDir);
+  // A broken synonyms file fails the build where it is broken, rather than searching without it.
+  if (synonyms.errors.length) throw new Error(`Search synonyms:\n  ${synonyms.errors.join('\n  ')}`);
+  const pages = await mapBounded(job.pages, async (p) => ({ ...p, terms: p.renderKey ? await readRenderedTerms(job.cacheDir, p.renderKey) : { s: [] } }));
+  return buildWikiSearchIndex(pages, { synonyms: synonyms.groups });
+}
+
+/** `wikiSearchIndex` in a worker thread (search-index-worker.ts). */
+export function searchIndexInWorker(job: SearchIndexJob): Promise<Map<string, string>> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url), { workerData: job });
+    worker.once('message', (answer: { files: [string, string][] } | { error: string }) => {
+      if ('files' in answer) resolve(new Map(answer.files));
+      else reject(new Error(answer.error));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the search index worker stopped (exit code ${code})`)));
+  });
+}
