@@ -97,6 +97,15 @@ export async function getSections(): Promise<{ folder: string; title: string }[]
     .sort((a, b) => a.title.localeCompare(b.title));
 }
 
+/**
+ * The static paths of a page of the wiki's own that exists once per UI language (`/new/`,
+ * `/proposals/`): `[...lang]` empty in the wiki's language, `<lang>` in each other; the middleware
+ * takes the request's language from the `lang` prop.
+ */
+export function uiLanguagePaths(): { params: { lang: string | undefined }; props: { lang: string } }[] {
+  return languages.map((lang) => ({ params: { lang: lang === siteConfig.defaultLang ? undefined : lang }, props: { lang } }));
+}
+
 /** The address of `/new/` in each language of the UI: the wiki's at `/new/`, each other at `/new/<lang>/`. */
 export function newPageRoutes(): Record<string, string> {
   const base = import.meta.env.BASE_URL;
