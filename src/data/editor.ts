@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getCollection } from 'astro:content';
-import { appPagePath, chunkCount, chunkFolder, chunkOf, type App, type AppPageData } from '../lib/app-pages.ts';
+import { appPagePath, chunkCount, chunkFolder, chunkOf, INTERNAL, type App, type AppPageData } from '../lib/app-pages.ts';
 import { listContentFolder, mapBounded } from '../lib/content/read-content.ts';
 import { parseFrontmatter } from '../lib/content/frontmatter.ts';
 import { removeYamlKey } from '../lib/content/new-page.ts';
@@ -162,6 +162,16 @@ export async function uiVariants(): Promise<string[]> {
   const wiki = await getWiki();
   const used = new Set(wiki.pages.filter(isEditable).map((p) => p.lang));
   return languages.filter((lang) => lang !== siteConfig.defaultLang && used.has(lang));
+}
+
+/**
+ * The static paths of an app page (`/_wiki/edit/`, `/_wiki/history/`): one in the wiki's language
+ * and one per other UI language pages are written in (`/_wiki/edit/he/`). The middleware takes the
+ * request's language from `page.lang`.
+ */
+export async function appPageLanguagePaths(): Promise<{ params: { internal: string; lang: string | undefined }; props: { page: Pick<Page, 'lang'> } }[]> {
+  const langs = [undefined, ...(await uiVariants())];
+  return langs.map((lang) => ({ params: { internal: INTERNAL, lang }, props: { page: { lang: lang ?? siteConfig.defaultLang } } }));
 }
 
 /** What an app page in `lang` embeds to find its wiki page's data, in `chunks` chunks. */
