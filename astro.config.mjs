@@ -28,7 +28,7 @@ export default defineConfig({
   base: siteConfig.base,
   trailingSlash: 'ignore',
   // Stylesheets as files, never inlined: one download for the whole site instead of a copy in every page.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   // Tests and benchmarks build several wikis side by side; each gets its own cache (PINKAS_CACHE_DIR).
   cacheDir: wikiLocations(siteConfig.contentDir).cacheDir,
   devToolbar: { enabled: false },

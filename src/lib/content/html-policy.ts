@@ -10,7 +10,7 @@
  */
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Plugin } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from '../markdown/visit.ts';
 import type { VFile } from 'vfile';
 import { report } from './diagnostics.ts';
 import { contributionPolicy, forbiddenTags, unsafeUrl, urlAttributes, type ContentPolicy } from './policy.ts';

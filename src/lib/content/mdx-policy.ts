@@ -7,7 +7,7 @@ import type { Root as MdastRoot } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Plugin } from 'unified';
 import type { Node } from 'unist';
-import { visit } from 'unist-util-visit';
+import { visit } from '../markdown/visit.ts';
 import type { VFile } from 'vfile';
 import { report } from './diagnostics.ts';
 import { allowedComponents } from './policy.ts';

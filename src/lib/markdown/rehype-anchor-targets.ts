@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit.ts';
 
 /**
  * rehype plugin: in-page links keep working after sanitizing. The sanitizer prefixes ids written

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import type { Plugin } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from './visit.ts';
 
 /** A time range: `07:00–15:30`, `7:00 - 15:30`, `22:00—06:00`. */
 const TIME_RANGE = /\b\d{1,2}:\d{2}\s?[–—-]\s?\d{1,2}:\d{2}\b/g;

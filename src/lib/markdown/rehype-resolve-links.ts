@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit.ts';
 import type { LinkIndex, Resolution } from '../links/link-index.ts';
 import { joinRelative } from '../links/link-index.ts';
 import { translator } from '../i18n/strings.ts';

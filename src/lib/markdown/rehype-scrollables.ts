@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import type { Plugin } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from './visit.ts';
 
 /**
  * rehype plugin: wide content scrolls on its own instead of widening the page on a phone, and

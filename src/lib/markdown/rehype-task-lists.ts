@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit.ts';
 
 /** Elements that end the text an item's checkbox is named by (a nested list, a second paragraph). */
 const blocks = new Set(['p', 'ul', 'ol', 'div', 'pre', 'table', 'blockquote', 'figure', 'details', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr']);

@@ -1,6 +1,6 @@
 import type { Blockquote, Paragraph, Root } from 'mdast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit.ts';
 import { translator, type Translate } from '../i18n/strings.ts';
 
 export const calloutTypes = ['note', 'tip', 'important', 'warning', 'caution', 'danger'] as const;

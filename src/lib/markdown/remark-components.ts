@@ -2,7 +2,7 @@ import type { Paragraph, Root, RootContent } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { find, html } from 'property-information';
 import type { Plugin } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from './visit.ts';
 import { translator } from '../i18n/strings.ts';
 import { calloutData, isCalloutType, type CalloutType } from './remark-callouts.ts';
 

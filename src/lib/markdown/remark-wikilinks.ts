@@ -1,6 +1,6 @@
 import type { Link, PhrasingContent, Root, Text } from 'mdast';
 import type { Plugin } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from './visit.ts';
 
 /** The URL scheme a parsed wikilink carries until `rehype-resolve-links` turns it into a page address. */
 export const WIKILINK_PROTOCOL = 'wikilink';

@@ -17,7 +17,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import { unified, type Plugin } from 'unified';
 import { VFile } from 'vfile';
 import { diagnosticsOf, report, type Diagnostic } from '../content/diagnostics.ts';
 import { rehypeHtmlPolicy } from '../content/html-policy.ts';
@@ -80,13 +80,25 @@ export function pageFile(input: RenderInput): VFile {
   return file;
 }
 
+/**
+ * A parser in place of remark-parse's that builds the very same tree (src/lib/markdown/native-parse.ts,
+ * Node only); used after remark-parse, remark-mdx and remark-gfm.
+ */
+export type ParserPlugin = Plugin<[{ mdx: boolean }]>;
+
+export interface PipelineOptions {
+  /** The build's faster parser (`remarkNativeParse`); by default remark-parse reads the page. */
+  parser?: ParserPlugin;
+}
+
 /** The two frozen processors of one wiki, `.md` and `.mdx`; every per-page value is in `file.data`. */
-export function createPipeline(context: RenderContext) {
+export function createPipeline(context: RenderContext, options: PipelineOptions = {}) {
   const shared = (mdx: boolean) =>
     unified()
       .use(remarkParse)
       .use(mdx ? [remarkMdx, remarkMdxPolicy] : [])
       .use(remarkGfm)
+      .use(options.parser ? [[options.parser, { mdx }]] : [])
       .use(remarkLeadingTitle)
       .use(remarkWikilinks)
       .use(remarkCallouts)

@@ -12,6 +12,7 @@ import { preparePage, type PreparedPage, type PrepareOptions } from '../content/
 import type { ContentFolder } from '../content/read-content.ts';
 import { aliasesOf } from '../links/aliases.ts';
 import { LinkIndex, type LinkTarget } from '../links/link-index.ts';
+import { remarkNativeParse } from '../markdown/native-parse.ts';
 import { createPipeline, renderFile, type Heading, type PageLink, type RenderContext, type TextSection, type UrlScheme } from '../markdown/render.ts';
 import { humanize, mediaTypes, parentSlug, sectionOf } from '../paths.ts';
 import type { BrokenLink, Wiki, WikiPage } from './types.ts';
@@ -156,7 +157,7 @@ export function buildWiki(folder: ContentFolder, options: BuildOptions): Wiki {
   const facts = publishablePages([...prepared.values()], diagnostics);
   const { shells, targets } = wikiShells(facts, options);
   const index = new LinkIndex(targets);
-  const pipeline = createPipeline(renderContext(index, folder.assets, options.urls));
+  const pipeline = createPipeline(renderContext(index, folder.assets, options.urls), { parser: remarkNativeParse });
   const sources = new Map([...prepared.keys()].map((p) => [p.path, p]));
 
   const pages: WikiPage[] = [];

@@ -8,6 +8,7 @@
 import { preparePage, type PrepareOptions } from '../content/prepare.ts';
 import type { SourceFile } from '../content/read-content.ts';
 import { LinkIndex, type LinkTarget, type Resolution } from '../links/link-index.ts';
+import { remarkNativeParse } from '../markdown/native-parse.ts';
 import { createPipeline, renderFile } from '../markdown/render.ts';
 import { pageTerms } from '../search/page-terms.ts';
 import { urlScheme } from '../urls.ts';
@@ -70,7 +71,7 @@ export function batchRenderer(setup: RenderSetup): (batch: readonly RenderJob[])
     index.lookups.push(['asset', path, answer]);
     return answer;
   };
-  const pipeline = createPipeline({ index, urls: urlScheme(setup.base), assetExists });
+  const pipeline = createPipeline({ index, urls: urlScheme(setup.base), assetExists }, { parser: remarkNativeParse });
   const cache = new RenderCache(setup.cacheDir);
   return async (batch) => {
     const writes: Promise<void>[] = [];
