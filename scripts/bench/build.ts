@@ -110,6 +110,7 @@ function row(name: string, values: (string | undefined)[], target = '') {
 }
 
 const coldWall = new Map<number, number>();
+const siteFiles = new Map<number, number>();
 
 console.log(`Pinkas build benchmark — node ${process.version}, ${new Date().toISOString()}, ulimit -n ${openFiles}`);
 for (const n of sizes) {
@@ -141,6 +142,14 @@ for (const n of sizes) {
   row('JS before interaction', results.map((r) => r.site && `${kb(r.site.js.gzip)} gzip`), '≤ 15 KB gzip');
   for (const [label, r] of [['Pinkas cold', pinkasCold], ['Pinkas warm', pinkasWarm], ['plain cold', plainCold]] as const) {
     if (r.run.ok) console.log(`  ${label}: ${phases(r.run.output)}`);
+  }
+  if (pinkasCold.site) siteFiles.set(n, pinkasCold.site.files);
+  // Files a page adds, between two sizes of the same corpus: the site's fixed files (scripts,
+  // styles, feeds, the UI pages, the index's lists) cancel out.
+  const smaller = [...siteFiles.keys()].filter((m) => m < n).at(-1);
+  if (smaller !== undefined && pinkasCold.site) {
+    const slope = (pinkasCold.site.files - siteFiles.get(smaller)!) / (n - smaller);
+    console.log(`  files per page added from ${smaller} to ${n} pages: ${slope.toFixed(3)} (target ≤ 1.1; plain Astro 1.0)`);
   }
   const five = coldWall.get(5000);
   if (n > 5000 && five) console.log(`  Pinkas cold at ${n} pages: ${ratio(pinkasCold.run.wallMs, five)} the 5,000-page time${n === 20000 ? ' (target ≤ 4.5×)' : ''}`);

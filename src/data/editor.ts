@@ -118,10 +118,10 @@ export function proposalLimits(): ProposalLimits {
 }
 
 /**
- * About this many pages' sources in one chunk file: ~90 KB gzip to fetch when the editor opens (its
- * scripts are ~440 KB), and one file for every 64 editable pages in the site.
+ * About this many pages' sources in one chunk file: ~180 KB gzip to fetch when the editor opens (its
+ * scripts are ~440 KB), and one file for every 128 editable pages in the site.
  */
-export const SOURCES_PER_CHUNK = 64;
+export const SOURCES_PER_CHUNK = 128;
 
 let editable: Promise<Map<number, Page[]>> | undefined;
 

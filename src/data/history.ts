@@ -27,8 +27,8 @@ export function commitUrl(commit: string): string | undefined {
   return siteConfig.repository ? `${siteConfig.repository.replace(/\/$/, '')}/commit/${commit}` : undefined;
 }
 
-/** About this many pages' histories in one chunk file (`/_wiki/history-data/<n>.json.gz`, ~16 KB at 96). */
-export const HISTORY_PER_CHUNK = 96;
+/** About this many pages' histories in one chunk file (`/_wiki/history-data/<n>.json.gz`): ~40 KB gzip with a real wiki's history, one file for every 256 pages. */
+export const HISTORY_PER_CHUNK = 256;
 
 let chunks: Promise<Map<number, Page[]>> | undefined;
 

@@ -48,10 +48,11 @@ export interface SearchIndexOptions {
 /**
  * Sizes: chunks in characters of JSON, postings per term before tiering, terms per vocabulary
  * block, pages per metadata file, pages listed per tag file. Larger files mean fewer of them in the
- * site and more bytes per query: at 5,000 pages these keep the index to about 750 files while the
- * queries of `npm run bench:search` stay near 120 KB (docs/benchmarks.md has the trade-off measured).
+ * site and more bytes per query: at 5,000 pages these keep the index to about 370 files (0.07 a
+ * page) while the one- and three-word queries of `npm run bench:search` stay near 70 and 110 KB
+ * (docs/benchmarks.md has the trade-off measured).
  */
-const SIZES = { titleChunk: 16_000, textChunk: 32_000, tier: 2_000, vocabBlock: 4_000, bucket: 64, tagBucket: 16_000 };
+const SIZES = { titleChunk: 16_000, textChunk: 64_000, tier: 2_000, vocabBlock: 4_000, bucket: 128, tagBucket: 16_000 };
 
 function keywordsOf(extra: Record<string, unknown> | undefined): string[] {
   const value = extra?.keywords;
