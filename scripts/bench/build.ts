@@ -113,6 +113,25 @@ const coldWall = new Map<number, number>();
 const siteFiles = new Map<number, number>();
 
 console.log(`Pinkas build benchmark — node ${process.version}, ${new Date().toISOString()}, ulimit -n ${openFiles}`);
+
+// What any build costs before the wiki's size counts: the same two projects building a one-page
+// wiki (starting Astro, bundling, the routes of a site with one page). A one-page edit, warm,
+// cannot take less than this.
+{
+  const dir = path.join(benchDir, 'corpus-1');
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, 'index.mdx'), '---\ntitle: Home\n---\n\nOne page.\n');
+  commitCorpus(dir, [{ path: 'index.mdx' }]);
+  const floor: string[] = [];
+  for (const kind of ['pinkas', 'plain'] as const) {
+    await rm(path.join(benchDir, `${kind}-cache-1`), { recursive: true, force: true });
+    const r = await build(kind, 1, dir, ['']);
+    floor.push(`${kind === 'pinkas' ? 'Pinkas' : 'plain Astro'} ${r.run.ok ? s(r.run.wallMs) : 'failed'}`);
+    await rm(path.join(benchDir, `${kind}-dist-1`), { recursive: true, force: true });
+  }
+  console.log(`\nA one-page wiki, cold (the fixed cost of a build): ${floor.join(', ')}`);
+}
 for (const n of sizes) {
   const contentDir = path.join(benchDir, `corpus-${n}`);
   const genStarted = performance.now();
