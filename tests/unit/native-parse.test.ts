@@ -148,6 +148,8 @@ const edgeCases: string[] = [
   '<details>\n<summary>More</summary>\n\nInside **bold**.\n\n</details>\n\n<!-- a comment -->\n\n<span>inline</span> html',
   '![alt *text*](img.png "t") [link](</a b> \'t\') [[Wiki link]] [[a|b]] ~~strike~~ ~one~',
   'CRLF\r\nlines\r\n\r\n- item\r\n- item\r\n',
+  '<Callout type="note"\r\n  title="CRLF inside a tag">\r\n\r\nText.\r\n\r\n</Callout>\r\n\rA lone CR\r<Note kind=\'x\'>\r\rY\r\r</Note>\r',
+  '<Callout\n  type="note"\n  title=\'multi-line\'\n  open\n>\n\nText.\n\n</Callout>\n\n> <Note title="in a quote">\n>\n> Quoted.\n>\n> </Note>\n',
   '\uFEFFBOM at the start, tabs\tinside, 😀 astral 𝒜 and עברית עם ניקוד שָׁלוֹם.',
   '*emphasis **strong** _under_* __a__ ***both*** * not emphasis *',
   '1) one\n2) two\n\n10. ten\n11. eleven\n\n- \n  empty first line item\n',

@@ -21,6 +21,7 @@ import type { Nodes, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Point } from 'unist';
 import type { Processor } from 'unified';
+import { chunkOf } from '../search/format.ts';
 
 type Satteri = typeof import('satteri');
 
@@ -45,24 +46,24 @@ const PHRASING: ReadonlySet<string> = new Set([
 /**
  * In `.md`, what could begin HTML or an autolink: satteri and remark-parse do not always agree on
  * what is a tag (`<img src=x onerror=a=1>` is text to CommonMark, a tag to satteri), so such a
- * page is read by remark-parse. A NUL (CommonMark turns it into U+FFFD, satteri keeps it) and text
- * that is not well-formed Unicode (satteri's strings cannot hold half a surrogate pair) too.
+ * page is read by remark-parse.
  */
-const MARKDOWN_FALLBACK = /<[A-Za-z/!?]|\u0000/;
+const MARKDOWN_FALLBACK = /<[A-Za-z/!?]/;
+/**
+ * In any page: a NUL (CommonMark turns it into U+FFFD, satteri keeps it) and a line ending of a
+ * lone carriage return (`pointsOf` counts lines at line feeds). Text that is not well-formed
+ * Unicode (satteri's strings cannot hold half a surrogate pair) goes to remark-parse too.
+ */
+const ANY_FALLBACK = /\r(?!\n)|\u0000/;
 
 /** Line and column of offsets in one document, as unist points. */
 function pointsOf(doc: string) {
   const starts = [0];
   for (let i = doc.indexOf('\n'); i !== -1; i = doc.indexOf('\n', i + 1)) starts.push(i + 1);
   return (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo]! + 1, offset };
+    // The line: the last whose start is not after the offset.
+    const line = chunkOf(starts, offset);
+    return { line: line + 1, column: offset - starts[line]! + 1, offset };
   };
 }
 
@@ -129,7 +130,7 @@ function agrees(node: Nodes, doc: string, point: () => (offset: number) => Point
 
 /** The page's tree from satteri, or undefined where remark-parse must read it. */
 export function nativeTree(doc: string, mdx: boolean): Root | undefined {
-  if (!satteri || !doc.isWellFormed() || (mdx ? doc.includes('\u0000') : MARKDOWN_FALLBACK.test(doc))) return undefined;
+  if (!satteri || !doc.isWellFormed() || ANY_FALLBACK.test(doc) || (!mdx && MARKDOWN_FALLBACK.test(doc))) return undefined;
   let tree: Root;
   try {
     const options = { features: { gfm: true, frontmatter: false } };
