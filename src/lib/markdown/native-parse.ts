@@ -7,8 +7,8 @@
  *
  * Where the two parsers are not known to agree, the page is parsed by remark-parse, as before:
  * - a syntax error (the message and its place are remark-parse's, as the editor shows them);
- * - in `.md`, anything that could be HTML or an autolink (`<` and a letter, `/`, `!` or `?`),
- *   a NUL, text that is not well-formed Unicode;
+ * - in `.md`, anything that could be HTML or an autolink (`<` and a letter, `/`, `!` or `?`);
+ *   in any page, a NUL, a lone carriage return, text that is not well-formed Unicode;
  * - MDX expressions and `import`/`export` (the MDX policy reads the JavaScript syntax tree that
  *   remark-mdx builds with acorn; satteri gives none);
  * - JSX written on one line with text (`<Note>Hi</Note>`): satteri unwraps the paragraph, as
