@@ -143,7 +143,8 @@ describe('the production server with the dev identity', () => {
     const server = runServer({ HOST: undefined, PORT: String(port) });
     try {
       await expect.poll(() => canConnect('127.0.0.1', port), { timeout: 10_000 }).toBe(true);
-      expect(server.output()).toContain(`http://127.0.0.1:${port}`);
+      // The server says where it listens once listening: the port may answer before that line is read.
+      await expect.poll(() => server.output(), { timeout: 10_000 }).toContain(`http://127.0.0.1:${port}`);
       // This machine's own addresses on its networks are how other machines would reach it.
       const addresses = Object.values(networkInterfaces()).flat().filter((a) => a && !a.internal && a.family === 'IPv4');
       for (const address of addresses) expect(await canConnect(address!.address, port), address!.address).toBe(false);
