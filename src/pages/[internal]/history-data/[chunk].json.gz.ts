@@ -1,11 +1,10 @@
 /**
- * `/_wiki/history-data/<n>.json.gz`: the histories of a few dozen pages (which file holds a page: `chunkOf`),
+ * `/_wiki/history-data/<n>.json.gz`: the histories of about 256 pages (which file holds a page: `chunkOf`),
  * as gzipped JSON (the browser unpacks it, src/dom/app-page.ts): the site stays small on disk.
  */
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import type { APIRoute, InferGetStaticPropsType } from 'astro';
 import { INTERNAL } from '../../../lib/app-pages.ts';
+import { gzippedJson } from '../../../data/gzipped-json.ts';
 import { getHistoryChunks, historyChunk, historyChunkKey } from '../../../data/history.ts';
 
 export async function getStaticPaths() {
@@ -14,8 +13,5 @@ export async function getStaticPaths() {
   return Promise.all([...chunks].map(async ([n, pages]) => ({ params: { internal: INTERNAL, chunk: String(n) }, props: { pages }, cacheKey: await historyChunkKey(pages) })));
 }
 
-// On libuv's thread pool, beside the routes the main thread renders meanwhile (build.concurrency).
-const gzipAsync = promisify(gzip);
-
 export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = async ({ props }) =>
-  new Response(await gzipAsync(JSON.stringify(await historyChunk(props.pages)), { level: 9 }), { headers: { 'Content-Type': 'application/gzip' } });
+  gzippedJson(await historyChunk(props.pages));
