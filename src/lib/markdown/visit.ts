@@ -13,7 +13,6 @@ export const CONTINUE = true;
 export const EXIT = false;
 export const SKIP = 'skip';
 
-type Matches = (node: Node, index: number | undefined, parent: Parent | undefined) => boolean;
 type Result = [unknown, number | undefined];
 
 /** Calls `visitor` on every node of `tree` of type `check` (on every node when there is none). */
@@ -22,8 +21,7 @@ export function visit<Tree extends Node>(tree: Tree, visitor: BuildVisitor<Tree>
 export function visit(tree: Node, checkOrVisitor: string | AnyVisitor, maybeVisitor?: AnyVisitor): undefined {
   const visitor = (maybeVisitor ?? checkOrVisitor) as AnyVisitor;
   const check = maybeVisitor ? (checkOrVisitor as string) : undefined;
-  const matches: Matches = check === undefined ? () => true : (node) => node.type === check;
-  walk(tree, undefined, undefined, matches, visitor);
+  walk(tree, undefined, undefined, check, visitor);
   return undefined;
 }
 
@@ -39,14 +37,14 @@ function result(value: unknown): Result {
 const NOTHING: Result = [undefined, undefined];
 
 /** Visits `node` and below; its answer says whether to stop and at which sibling to go on. */
-function walk(node: Node, index: number | undefined, parent: Parent | undefined, matches: Matches, visitor: AnyVisitor): Result {
-  const answer = matches(node, index, parent) ? result(visitor(node, index, parent)) : NOTHING;
+function walk(node: Node, index: number | undefined, parent: Parent | undefined, check: string | undefined, visitor: AnyVisitor): Result {
+  const answer = check === undefined || node.type === check ? result(visitor(node, index, parent)) : NOTHING;
   if (answer[0] === EXIT) return answer;
   if (answer[0] !== SKIP && (node as Partial<Parent>).children) {
     const self = node as Parent;
     // The children are read afresh at every step: a visitor may splice or replace them.
     for (let i = 0; i >= 0 && i < self.children.length; ) {
-      const sub = walk(self.children[i]!, i, self, matches, visitor);
+      const sub = walk(self.children[i]!, i, self, check, visitor);
       if (sub[0] === EXIT) return sub;
       i = typeof sub[1] === 'number' ? sub[1] : i + 1;
     }

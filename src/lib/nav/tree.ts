@@ -106,9 +106,9 @@ export interface NavView {
  * The part of the tree one page shows: every top-level section, and the folders on the way to the
  * current page opened with their pages. Long folders show a window of `maxItems` around the current
  * page (25: the page and a dozen on either side) and a link to the folder's own page, which lists
- * everything. The size of each page's
- * navigation therefore depends on the depth of the tree, not on the number of pages, so the site
- * grows linearly (a navigation with the whole tree in every page grows with the square).
+ * everything. The size of each page's navigation therefore depends on the depth of the tree, not on
+ * the number of pages, so the site grows linearly (a navigation with the whole tree in every page
+ * grows with the square).
  */
 export function navView(root: NavNode, currentSlug: string, maxItems = 25): NavView[] {
   const build = (node: NavNode): NavView[] => {
