@@ -6,8 +6,7 @@
  * it. Where they might differ (MDX expressions, `import`/`export`, one-line JSX with text, syntax
  * errors), the build hands the page to remark-parse.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
