@@ -16,7 +16,12 @@ export interface WikiHistory extends GitHistory {
   patches: Map<string, Map<string, FilePatch>>;
 }
 
-const memory = new Map<string, Promise<WikiHistory>>();
+/**
+ * The histories read in this process, by folder and commit. Shared through `globalThis` by every
+ * copy of this module a process loads: in a build, the content loader's (from the source) and the
+ * routes' (bundled) read the same history once.
+ */
+const memory: Map<string, Promise<WikiHistory>> = ((globalThis as { [key: symbol]: Map<string, Promise<WikiHistory>> })[Symbol.for('pinkas.history')] ??= new Map());
 
 async function headOf(dir: string): Promise<string | undefined> {
   try {

@@ -9,10 +9,11 @@
  * index, src/lib/search/page-terms.ts).
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mapBounded } from '../content/read-content.ts';
+import { mapBounded, readTextFiles } from '../content/read-content.ts';
 import type { LinkIndex } from '../links/link-index.ts';
 import type { PageTerms } from '../search/page-terms.ts';
 import type { PageFacts, RenderedFacts } from './build.ts';
@@ -81,12 +82,13 @@ export class RenderCache {
     return path.join(this.dir, `${key}.${kind}`);
   }
 
-  /** The entries of `keys` that are in the cache (read a bounded number at a time). */
+  /** The entries of `keys` that are in the cache (one that cannot be read is not). */
   async read(keys: readonly string[]): Promise<(CacheEntry | undefined)[]> {
     for (const key of keys) this.#used.add(key);
-    return mapBounded(keys, async (key) => {
+    const texts = await readTextFiles(keys.map((key) => this.#file(key, 'json')), 'undefined').catch(() => keys.map(() => undefined));
+    return texts.map((text) => {
       try {
-        return JSON.parse(await readFile(this.#file(key, 'json'), 'utf8')) as CacheEntry;
+        return text === undefined ? undefined : (JSON.parse(text) as CacheEntry);
       } catch {
         return undefined;
       }
@@ -116,13 +118,27 @@ export class RenderCache {
   }
 }
 
-/** A rendered page's HTML, as the build left it in the cache folder (`renderKey` from the page's data). */
+/**
+ * A rendered page's HTML, as the build left it in the cache folder (`renderKey` from the page's
+ * data). Read synchronously: a route reads one small file, and a promise's four trips through the
+ * thread pool cost more than the read (see `readTextFiles`).
+ */
 export function readRenderedHtml(cacheDir: string, key: string): Promise<string> {
-  return readFile(path.join(cacheDir, RENDER_CACHE_DIR, `${key}.html`), 'utf8');
+  try {
+    return Promise.resolve(readFileSync(path.join(cacheDir, RENDER_CACHE_DIR, `${key}.html`), 'utf8'));
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
 }
 
 /** A rendered page's words, counted for the search index. */
 export async function readRenderedTerms(cacheDir: string, key: string): Promise<PageTerms> {
-  return JSON.parse(await readFile(path.join(cacheDir, RENDER_CACHE_DIR, `${key}.terms.json`), 'utf8')) as PageTerms;
+  return (await readAllRenderedTerms(cacheDir, [key]))[0]!;
+}
+
+/** The words of the pages of `keys`, in order. */
+export async function readAllRenderedTerms(cacheDir: string, keys: readonly string[]): Promise<PageTerms[]> {
+  const texts = await readTextFiles(keys.map((key) => path.join(cacheDir, RENDER_CACHE_DIR, `${key}.terms.json`)));
+  return texts.map((text) => JSON.parse(text!) as PageTerms);
 }
 

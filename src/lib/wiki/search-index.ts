@@ -5,10 +5,9 @@
  * the build's own thread goes on meanwhile (bundling, the other routes).
  */
 import { Worker } from 'node:worker_threads';
-import { mapBounded } from '../content/read-content.ts';
 import { buildWikiSearchIndex, type SearchablePage } from '../search/build-index.ts';
 import { readSynonymsFile } from '../search/synonyms-file.ts';
-import { readRenderedTerms } from './render-cache.ts';
+import { readAllRenderedTerms } from './render-cache.ts';
 
 /** A page as the index needs it: what results show and filter by, and its entry in the render cache ('' for none). */
 export type IndexedPage = Omit<SearchablePage, 'sections' | 'terms'> & { generated: boolean; renderKey: string };
@@ -25,19 +24,32 @@ export async function wikiSearchIndex(job: SearchIndexJob): Promise<Map<string, 
   const synonyms = await readSynonymsFile(job.contentDir);
   // A broken synonyms file fails the build where it is broken, rather than searching without it.
   if (synonyms.errors.length) throw new Error(`Search synonyms:\n  ${synonyms.errors.join('\n  ')}`);
-  const pages = await mapBounded(job.pages, async (p) => ({ ...p, terms: p.renderKey ? await readRenderedTerms(job.cacheDir, p.renderKey) : { s: [] } }));
+  const withTerms = job.pages.filter((p) => p.renderKey);
+  const terms = new Map((await readAllRenderedTerms(job.cacheDir, withTerms.map((p) => p.renderKey))).map((t, i) => [withTerms[i]!, t]));
+  const pages = job.pages.map((p) => ({ ...p, terms: terms.get(p) ?? { s: [] } }));
   return buildWikiSearchIndex(pages, { synonyms: synonyms.groups });
 }
 
-/** `wikiSearchIndex` in a worker thread (search-index-worker.ts). */
-export function searchIndexInWorker(job: SearchIndexJob): Promise<Map<string, string>> {
+/**
+ * `wikiSearchIndex` in a worker thread (search-index-worker.ts). The job may be a promise: the
+ * worker starts (and loads its code) at once, and builds when the job comes; if the job fails,
+ * so does the index, and the worker stops.
+ */
+export function searchIndexInWorker(job: SearchIndexJob | Promise<SearchIndexJob>): Promise<Map<string, string>> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url), { workerData: job });
+    const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url));
     worker.once('message', (answer: { files: [string, string][] } | { error: string }) => {
       if ('files' in answer) resolve(new Map(answer.files));
       else reject(new Error(answer.error));
     });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the search index worker stopped (exit code ${code})`)));
+    Promise.resolve(job).then(
+      (j) => worker.postMessage(j),
+      (error: unknown) => {
+        reject(error as Error);
+        void worker.terminate();
+      },
+    );
   });
 }
