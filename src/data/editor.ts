@@ -16,6 +16,7 @@ import { humanize, joinUrl, mediaTypes, slugFromPath } from '../lib/paths.ts';
 import { newPagePath } from '../lib/urls.ts';
 import { wikiLocations } from '../lib/wiki/locations.ts';
 import { siteConfig } from '../site.config.ts';
+import { handedTemplates } from '../loaders/hand-over.ts';
 import type { EditorAppData, PageEntry, PagesFile, PropertyChoices, ProposalLimits, SourceChunk, TemplateEntry } from '../editor/types.ts';
 import { proposalLimits as serviceLimits } from '../lib/proposals/wire.ts';
 import { getWiki, href, type Page } from './wiki.ts';
@@ -59,7 +60,8 @@ export function contentPrefix(pages: Page[]): string | null {
 }
 
 export async function getTemplates(): Promise<TemplateEntry[]> {
-  const entries = await getCollection('templates');
+  // A build reads the templates its loader handed over (src/loaders/hand-over.ts); `npm run dev` the collection.
+  const entries = (import.meta.env.DEV ? undefined : handedTemplates()) ?? (await getCollection('templates'));
   return entries
     .map((e) => {
       const data = e.data;

@@ -1,31 +1,13 @@
-/** The wiki's git history for Astro pages: read once per HEAD (src/lib/history/cache.ts); the history chunks. */
+/** The wiki's history chunks for Astro pages, from its git history (git-history.ts). */
 import { createHash } from 'node:crypto';
 import { chunkCount, chunkOf } from '../lib/app-pages.ts';
-import { cachedHistory, type WikiHistory } from '../lib/history/cache.ts';
 import { historyFragment } from '../lib/history/fragment.ts';
 import type { HistoryChunk, HistoryEntry } from '../records/types.ts';
-import { wikiLocations } from '../lib/wiki/locations.ts';
 import { siteConfig } from '../site.config.ts';
+import { commitUrl, getHistory } from './git-history.ts';
 import { getWiki, href, type Page } from './wiki.ts';
 
-let built: Promise<WikiHistory> | undefined;
-
-/**
- * Once per build; in `npm run dev`, on every request, which re-reads the history only when HEAD
- * moved (checking HEAD is a process spawn: never do it once per page of a build).
- */
-export function getHistory(): Promise<WikiHistory> {
-  const { contentDir, cacheDir } = wikiLocations(siteConfig.contentDir);
-  const read = () => cachedHistory(contentDir, cacheDir);
-  if (import.meta.env.DEV) return read();
-  built ??= read();
-  return built;
-}
-
-/** A link to a commit on the repository's host, when the repository is configured. */
-export function commitUrl(commit: string): string | undefined {
-  return siteConfig.repository ? `${siteConfig.repository.replace(/\/$/, '')}/commit/${commit}` : undefined;
-}
+export { commitUrl, getHistory } from './git-history.ts';
 
 /** About this many pages' histories in one chunk file (`/_wiki/history-data/<n>.json.gz`): ~40 KB gzip with a real wiki's history, one file for every 256 pages. */
 export const HISTORY_PER_CHUNK = 256;

@@ -5,7 +5,7 @@
  */
 import { wikiSearchIndex } from '../lib/wiki/search-index.ts';
 import { wikiLocations } from '../lib/wiki/locations.ts';
-import { takeSearchIndex } from '../loaders/search-index.ts';
+import { takeSearchIndex } from '../loaders/hand-over.ts';
 import { siteConfig } from '../site.config.ts';
 import { getWiki } from './wiki.ts';
 

@@ -10,6 +10,7 @@ import { absoluteUrl } from '../lib/urls.ts';
 import { readRenderedHtml } from '../lib/wiki/render-cache.ts';
 import { wikiLocations } from '../lib/wiki/locations.ts';
 import { siteConfig } from '../site.config.ts';
+import { handedPages } from '../loaders/hand-over.ts';
 import type { PageData } from '../loaders/schemas.ts';
 
 /** A page as Astro pages see it: its data. Its HTML is read when the page is rendered (`pageHtml`). */
@@ -42,8 +43,8 @@ export function getWiki(): Promise<WikiModel> {
 }
 
 async function load(): Promise<WikiModel> {
-  const entries = await getCollection('pages');
-  const pages = entries.map((entry): Page => entry.data);
+  // A build reads the pages its loader (or the content rebuild) handed over; `npm run dev` the collection.
+  const pages: Page[] = (import.meta.env.DEV ? undefined : handedPages()) ?? (await getCollection('pages')).map((entry) => entry.data);
   const bySlug = new Map(pages.map((p) => [p.slug, p]));
   const tree = buildNavTree(pages, siteConfig.title, siteConfig.defaultLang);
   const order = readingOrder(tree);

@@ -9,6 +9,14 @@ import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { builtManifest, serverManifest } from './reading-files.ts';
 
+/** Moves the page facts the build wrote under the client folder to beside the server entry; returns where. */
+export async function moveReadingFacts(clientDir: string, serverDir: string): Promise<string> {
+  const to = path.join(serverDir, serverManifest);
+  await mkdir(path.dirname(to), { recursive: true });
+  await rename(path.join(clientDir, builtManifest), to);
+  return to;
+}
+
 export default function reading(): AstroIntegration {
   let config: AstroConfig;
   return {
@@ -18,10 +26,7 @@ export default function reading(): AstroIntegration {
         config = done;
       },
       'astro:build:done': async ({ logger }) => {
-        const from = path.join(fileURLToPath(config.build.client), builtManifest);
-        const to = path.join(fileURLToPath(config.build.server), serverManifest);
-        await mkdir(path.dirname(to), { recursive: true });
-        await rename(from, to);
+        const to = await moveReadingFacts(fileURLToPath(config.build.client), fileURLToPath(config.build.server));
         logger.info(`readers' signals: page facts written to ${path.relative(fileURLToPath(config.root), to)}`);
       },
     },

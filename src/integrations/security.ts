@@ -10,10 +10,10 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroConfig, AstroIntegration, ViteUserConfig } from 'astro';
+import type { AstroConfig, AstroIntegration, AstroIntegrationLogger, ViteUserConfig } from 'astro';
 import { headersFile, nginxHeaders, securityHeaders } from '../lib/security/headers.ts';
-import { PolicyCollector } from '../lib/security/inline-scripts.ts';
-import { nginxFile, policyFile, staticHostFile } from './security-files.ts';
+import { PolicyCollector, type PagePolicyFacts } from '../lib/security/inline-scripts.ts';
+import { nginxFile, policyFactsFile, policyFile, staticHostFile } from './security-files.ts';
 
 type VitePlugin = NonNullable<ViteUserConfig['plugins']>[number];
 
@@ -38,6 +38,52 @@ async function filesEndingWith(dir: string, extension: string): Promise<string[]
   return entries.filter((e) => e.isFile() && e.name.endsWith(extension)).map((e) => path.join(e.parentPath, e.name));
 }
 
+/** Each built page's part of the policy, by its file under the client folder (kept for the content rebuild). */
+export type PolicyFacts = Record<string, PagePolicyFacts>;
+
+export interface SecurityFolders {
+  srcDir: string;
+  publicDir: string;
+  outDir: string;
+  clientDir: string;
+  serverDir: string;
+  base: string;
+}
+
+export function securityFolders(config: Pick<AstroConfig, 'srcDir' | 'publicDir' | 'outDir' | 'build' | 'base'>): SecurityFolders {
+  return {
+    srcDir: fileURLToPath(config.srcDir),
+    publicDir: fileURLToPath(config.publicDir),
+    outDir: fileURLToPath(config.outDir),
+    clientDir: fileURLToPath(config.build.client),
+    serverDir: fileURLToPath(config.build.server),
+    base: config.base,
+  };
+}
+
+/** A collector that knows the site's own inline scripts (those of its `.astro` files). */
+export async function policyCollector(srcDir: string): Promise<PolicyCollector> {
+  return new PolicyCollector(await Promise.all((await filesEndingWith(srcDir, '.astro')).map((file) => readFile(file, 'utf8'))));
+}
+
+/** The policy of the pages' facts, written for the server and for static hosts; the facts kept beside it. */
+export async function writeSecurityFiles(folders: SecurityFolders, collector: PolicyCollector, facts: PolicyFacts, logger: Pick<AstroIntegrationLogger, 'info' | 'warn'>): Promise<void> {
+  for (const page of Object.keys(facts).sort()) collector.add(page, facts[page]!);
+  for (const { page, text } of collector.foreign.slice(0, 20)) {
+    logger.warn(`${page}: an inline script that is not in the site's .astro files; the Content-Security-Policy blocks it: ${JSON.stringify(text.trim().slice(0, 80))}`);
+  }
+  const policy = collector.policy();
+  const headers = securityHeaders(policy);
+  await writeFile(path.join(folders.serverDir, policyFile), `${JSON.stringify(policy, null, 2)}\n`);
+  await writeFile(path.join(folders.serverDir, policyFactsFile), JSON.stringify(Object.fromEntries(Object.entries(facts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))));
+  await writeFile(path.join(folders.outDir, nginxFile), nginxHeaders(headers));
+  // A _headers file of the site's own (from public/) keeps its rules, after the wiki's.
+  const ownFile = path.join(folders.publicDir, staticHostFile);
+  const own = existsSync(ownFile) ? `\n${await readFile(ownFile, 'utf8')}` : '';
+  await writeFile(path.join(folders.clientDir, staticHostFile), headersFile(headers, folders.base) + own);
+  logger.info(`security headers: ${policy.scriptHashes.length} inline script hashes, ${policy.imageOrigins.length} image origins`);
+}
+
 export default function security(): AstroIntegration {
   let config: AstroConfig;
   return {
@@ -50,29 +96,17 @@ export default function security(): AstroIntegration {
         config = done;
       },
       'astro:build:done': async ({ logger }) => {
-        const srcDir = fileURLToPath(config.srcDir);
-        const clientDir = fileURLToPath(config.build.client);
-        const sources = await Promise.all((await filesEndingWith(srcDir, '.astro')).map((file) => readFile(file, 'utf8')));
-        const collector = new PolicyCollector(sources);
+        const folders = securityFolders(config);
+        const pages = await filesEndingWith(folders.clientDir, '.html');
+        const collector = await policyCollector(folders.srcDir);
+        const facts: PolicyFacts = {};
         // A few dozen pages read at a time (the disk is faster asked in parallel), added in order.
-        const pages = await filesEndingWith(clientDir, '.html');
         for (let i = 0; i < pages.length; i += 64) {
           const batch = pages.slice(i, i + 64);
           const texts = await Promise.all(batch.map((file) => readFile(file, 'utf8')));
-          batch.forEach((file, k) => collector.addPage(path.relative(clientDir, file), texts[k]!));
+          batch.forEach((file, k) => (facts[path.relative(folders.clientDir, file).split(path.sep).join('/')] = collector.factsOf(texts[k]!)));
         }
-        for (const { page, text } of collector.foreign.slice(0, 20)) {
-          logger.warn(`${page}: an inline script that is not in the site's .astro files; the Content-Security-Policy blocks it: ${JSON.stringify(text.trim().slice(0, 80))}`);
-        }
-        const policy = collector.policy();
-        const headers = securityHeaders(policy);
-        await writeFile(new URL(policyFile, config.build.server), `${JSON.stringify(policy, null, 2)}\n`);
-        await writeFile(path.join(fileURLToPath(config.outDir), nginxFile), nginxHeaders(headers));
-        // A _headers file of the site's own (from public/) keeps its rules, after the wiki's.
-        const ownFile = path.join(fileURLToPath(config.publicDir), staticHostFile);
-        const own = existsSync(ownFile) ? `\n${await readFile(ownFile, 'utf8')}` : '';
-        await writeFile(path.join(clientDir, staticHostFile), headersFile(headers, config.base) + own);
-        logger.info(`security headers: ${policy.scriptHashes.length} inline script hashes, ${policy.imageOrigins.length} image origins`);
+        await writeSecurityFiles(folders, collector, facts, logger);
       },
     },
   };

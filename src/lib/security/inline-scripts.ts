@@ -123,16 +123,35 @@ export class PolicyCollector {
     for (const source of astroSources) for (const text of astroInlineScripts(source)) this.#own.set(text, cspHash(text));
   }
 
-  addPage(page: string, html: string): void {
+  /** What one page brings to the policy: kept per page by the content rebuild, which adds the pages it did not render again as they were. */
+  factsOf(html: string): PagePolicyFacts {
+    const facts: PagePolicyFacts = { scripts: [], origins: [...externalImageOrigins(html)], foreign: [] };
     for (const text of htmlInlineScripts(html)) {
       const hash = this.#own.get(text);
-      if (hash) this.#used.add(hash);
-      else this.foreign.push({ page, text });
+      if (hash) facts.scripts.push(hash);
+      else facts.foreign.push(text);
     }
-    for (const origin of externalImageOrigins(html)) this.#origins.add(origin);
+    return facts;
+  }
+
+  add(page: string, facts: PagePolicyFacts): void {
+    for (const hash of facts.scripts) this.#used.add(hash);
+    for (const text of facts.foreign) this.foreign.push({ page, text });
+    for (const origin of facts.origins) this.#origins.add(origin);
+  }
+
+  addPage(page: string, html: string): void {
+    this.add(page, this.factsOf(html));
   }
 
   policy(): SecurityPolicyInput {
     return { scriptHashes: [...this.#used].sort(), imageOrigins: [...this.#origins].sort() };
   }
+}
+
+/** One page's part of the policy: the hashes of its own inline scripts, its image origins, its foreign scripts. */
+export interface PagePolicyFacts {
+  scripts: string[];
+  origins: string[];
+  foreign: string[];
 }

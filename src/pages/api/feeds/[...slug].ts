@@ -14,7 +14,7 @@ import { changeEntries, pageFile } from '../../../lib/feeds/changes.ts';
 import { translator } from '../../../lib/i18n/strings.ts';
 import { absoluteUrl } from '../../../lib/urls.ts';
 import { wikiLocations } from '../../../lib/wiki/locations.ts';
-import { getHistory } from '../../../data/history.ts';
+import { getHistory } from '../../../data/git-history.ts';
 import { siteConfig } from '../../../site.config.ts';
 
 export const prerender = false;
