@@ -2,6 +2,7 @@
 import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
 import checkWorker from './src/integrations/check-worker.ts';
+import contentRebuild from './src/integrations/content-rebuild/index.ts';
 import reading from './src/integrations/reading.ts';
 import security from './src/integrations/security.ts';
 import { staticHostRewrites } from './src/integrations/static-host-rewrites.ts';
@@ -22,8 +23,9 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   // Security headers on every response of the Node server, and in the build for static hosts; the
   // proposal service's page-check worker beside the server entry; the rewrites static hosts need
-  // for the editor and history pages; the readers' signals service's page facts beside the server.
-  integrations: [security(), checkWorker(), staticHostRewrites(), reading()],
+  // for the editor and history pages; the readers' signals service's page facts beside the server;
+  // last, what the content rebuild needs to render a content change without a full build.
+  integrations: [security(), checkWorker(), staticHostRewrites(), reading(), contentRebuild()],
   site: siteConfig.site,
   base: siteConfig.base,
   trailingSlash: 'ignore',

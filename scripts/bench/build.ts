@@ -94,7 +94,15 @@ function seconds(text: string): number {
 /** Where a build's time went, from its log: the content loader, Vite's bundling, the pages. */
 function phases(output: string): string {
   const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
-  const loader = /\[pinkas-wiki\] .* in (\d+) ms \((.*)\)/.exec(plain);
+  const loader = /\[pinkas(?:-wiki)?\] \d+ pages from .* in (\d+) ms \((.*)\)/.exec(plain);
+  const rebuild = /content rebuild: (\d+) paths rendered, (\d+) kept from the last build, (\d+) removed, in (\d+) ms/.exec(plain);
+  if (rebuild) {
+    return [
+      `content rebuild (no astro build) ${(Number(rebuild[4]) / 1000).toFixed(1)} s`,
+      loader ? `of which the pages ${(Number(loader[1]) / 1000).toFixed(1)} s (${loader[2]})` : '',
+      `${rebuild[1]} paths rendered, ${rebuild[2]} kept, ${rebuild[3]} removed`,
+    ].filter(Boolean).join(', ');
+  }
   const vite = [...plain.matchAll(/\[vite\] ✓ built in (.+)/g)].reduce((t, m) => t + seconds(m[1]!), 0);
   const pages = /(?:prerendering static routes|generating static routes)[\s\S]*?✓ Completed in (.+)/.exec(plain);
   const restored = (plain.match(/\(restored\)/g) ?? []).length;

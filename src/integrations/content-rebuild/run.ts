@@ -1,0 +1,199 @@
+/**
+ * The content rebuild: when only the content changed since the last full build (the code's
+ * fingerprint is the same, state.ts), the routes are rendered with that build's own prerender
+ * bundle, in this process, without starting Astro or bundling anything. The pages are computed as
+ * the wiki loader computes them (through the render cache) and handed to the bundle's routes
+ * (src/loaders/hand-over.ts); every path is listed by the routes' `getStaticPaths` as Astro lists
+ * them, and a path is rendered again unless its route gives a `cacheKey` equal to the last one;
+ * paths no longer listed are removed. Then the steps of the integrations that read the output run
+ * again: the readers' page facts move beside the server, the security policy is recomputed from
+ * each page's part (re-read only for the pages rendered again).
+ *
+ * It says why, and leaves the build to `astro build`, when it cannot: no state, other code, or
+ * anything it meets that a full build would handle differently. Invalid content fails it as it
+ * fails the full build, with every problem listed.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import pLimit from 'p-limit';
+import { wikiLocations } from '../../lib/wiki/locations.ts';
+import { searchIndexInWorker } from '../../lib/wiki/search-index.ts';
+import { handOverPages, handOverSearchIndex, handOverTemplates } from '../../loaders/hand-over.ts';
+import { readTemplates } from '../../loaders/templates-loader.ts';
+import { siteWikiPages } from '../../loaders/wiki-pages.ts';
+import { siteConfig } from '../../site.config.ts';
+import { builtManifest } from '../reading-files.ts';
+import { moveReadingFacts } from '../reading.ts';
+import { policyFactsFile } from '../security-files.ts';
+import { policyCollector, writeSecurityFiles, type PolicyFacts } from '../security.ts';
+import { BUNDLE_DIR, codeFingerprint, outputFile, REBUILD_DIR, requestUrl, STATE_FILE, STATE_VERSION, type BuiltPath, type RebuildState } from './state.ts';
+
+export interface RebuildLogger {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+export type RebuildResult = { rebuilt: true; rendered: number; kept: number; removed: number; ms: number } | { rebuilt: false; reason: string };
+
+interface Route {
+  component: string;
+  type: string;
+  prerender: boolean;
+}
+interface BundleApp {
+  manifest: { routes: { routeData: Route }[] };
+  routeCache: unknown;
+  getComponentByRoute(route: Route): Promise<unknown>;
+  setInternals(internals: unknown): void;
+  setOptions(options: unknown): void;
+  render(request: Request, options: { routeData: Route }): Promise<Response>;
+}
+interface StaticPathsClass {
+  new (app: Pick<BundleApp, 'manifest' | 'routeCache' | 'getComponentByRoute'>): { getAll(): Promise<{ pathname: string; route: Route; cacheKey?: string }[]> };
+}
+
+/** Renders the content's changes into the last build's output, or says why it cannot. */
+export async function contentRebuild(root: string, outDir: string, logger: RebuildLogger): Promise<RebuildResult> {
+  const started = performance.now();
+  const stateDir = path.join(outDir, 'server', REBUILD_DIR);
+  const stateFile = path.join(stateDir, STATE_FILE);
+  let state: RebuildState;
+  try {
+    state = JSON.parse(await readFile(stateFile, 'utf8')) as RebuildState;
+  } catch {
+    return { rebuilt: false, reason: `no content rebuild state in ${path.relative(root, stateDir)} (the last build was not a complete one)` };
+  }
+  if (state.version !== STATE_VERSION) return { rebuilt: false, reason: 'the rebuild state is of another version' };
+  if (state.code !== (await codeFingerprint(root, outDir))) return { rebuilt: false, reason: 'the code, its settings or its packages changed since the last build' };
+
+  // As `astro build` does; the loaders run as in its content sync (root with a trailing slash).
+  process.env.NODE_ENV ??= 'production';
+  const projectRoot = pathToFileURL(path.resolve(root) + path.sep).pathname;
+  const mark = timer();
+  // The search index's worker starts now, and builds as soon as the pages are known.
+  const { contentDir, cacheDir } = wikiLocations(siteConfig.contentDir, projectRoot);
+  const computing = siteWikiPages(projectRoot, state.folders.base);
+  const searchIndex = searchIndexInWorker(computing.then(({ wiki }) => ({ contentDir, cacheDir, pages: wiki.pages })));
+  // Its failure is the search route's to report (or, if the pages failed, theirs).
+  searchIndex.catch(() => {});
+  const { pages, warnings, summary } = await computing;
+  mark('pages');
+  for (const warning of warnings) logger.warn(warning);
+  logger.info(summary);
+
+  // From here on the output changes: until the state is written again, the next build is a full one.
+  await rm(stateFile);
+  try {
+    handOverPages(pages);
+    handOverTemplates(await readTemplates(projectRoot));
+    handOverSearchIndex(searchIndex);
+    const result = await renderChanges(state, logger, mark);
+    await writeFile(stateFile, JSON.stringify({ ...state, paths: result.paths } satisfies RebuildState));
+    const ms = performance.now() - started;
+    logger.info(`content rebuild: ${result.rendered} paths rendered, ${result.kept} kept from the last build, ${result.removed} removed, in ${Math.round(ms)} ms (${mark.steps()})`);
+    return { rebuilt: true, rendered: result.rendered, kept: result.kept, removed: result.removed, ms };
+  } catch (error) {
+    return { rebuilt: false, reason: `the content rebuild stopped: ${(error as Error).stack ?? error}` };
+  }
+}
+
+/** Durations of the rebuild's steps, for its last message. */
+function timer() {
+  let last = performance.now();
+  const steps: string[] = [];
+  const mark = (step: string) => {
+    const now = performance.now();
+    steps.push(`${step} ${((now - last) / 1000).toFixed(1)} s`);
+    last = now;
+  };
+  mark.steps = () => steps.join(', ');
+  return mark;
+}
+
+async function renderChanges(state: RebuildState, logger: RebuildLogger, mark: (step: string) => void) {
+  const { clientDir, serverDir } = state.folders;
+  const entry = (await import(pathToFileURL(path.join(serverDir, REBUILD_DIR, BUNDLE_DIR, state.entry)).href)) as { app: BundleApp };
+  const { StaticPaths } = (await import('astro/runtime/prerender/static-paths.js')) as unknown as { StaticPaths: StaticPathsClass };
+  const app = entry.app;
+  app.setInternals({ pagesByKeys: new Map(state.pageStyles), entrySpecifierToBundleMap: new Map(state.entrySpecifiers) });
+  app.setOptions({ settings: { scripts: state.scripts }, logger: { options: { destination: bundleLog(logger) } } });
+
+  mark('bundle loaded');
+
+  // Each route lists its paths and renders the changed ones as soon as it has them: the search
+  // index's routes wait for the index (built in a worker thread) while the others go on.
+  const paths: Record<string, BuiltPath> = {};
+  const renderedHtml = new Map<string, string>();
+  const limit = pLimit(8);
+  let listedCount = 0;
+  let renderedCount = 0;
+  const render = async (pathname: string, route: Route, built: BuiltPath) => {
+    const response = await app.render(new Request(requestUrl(state.origin, state.folders.base, pathname, built.type)), { routeData: route });
+    if (response.status >= 300 && response.status < 400) throw new Error(`${pathname} answered a redirect (${response.status})`);
+    if (!response.body) throw new Error(`${pathname} answered no body`);
+    const body = Buffer.from(await response.arrayBuffer());
+    const file = path.join(clientDir, built.file);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, body);
+    if (built.file.endsWith('.html')) renderedHtml.set(built.file, body.toString('utf8'));
+  };
+  const routes = app.manifest.routes.map((r) => r.routeData).filter((r) => r.prerender);
+  await Promise.all(
+    routes.map(async (routeData) => {
+      // Astro's own listing, of this one route.
+      const one = Object.create(app.manifest, { routes: { value: [{ routeData }] } }) as BundleApp['manifest'];
+      const listed = await new StaticPaths({ manifest: one, routeCache: app.routeCache, getComponentByRoute: (r: Route) => app.getComponentByRoute(r) }).getAll();
+      listedCount += listed.length;
+      await Promise.all(
+        listed.map(({ pathname, route, cacheKey }) => {
+          if (paths[pathname]) throw new Error(`${pathname} is listed by two routes`);
+          if (route.type !== 'page' && route.type !== 'endpoint') throw new Error(`${pathname} is a ${route.type} route`);
+          const built: BuiltPath = { component: route.component, type: route.type, ...(cacheKey === undefined ? {} : { cacheKey }), file: outputFile(pathname, route.type) };
+          paths[pathname] = built;
+          const last = state.paths[pathname];
+          if (cacheKey !== undefined && last?.cacheKey === cacheKey && last.component === route.component && existsSync(path.join(clientDir, built.file))) return undefined;
+          renderedCount++;
+          return limit(() => render(pathname, route, built));
+        }),
+      );
+    }),
+  );
+  mark('rendered');
+  const gone = Object.entries(state.paths).filter(([pathname]) => !paths[pathname]);
+  for (const [, built] of gone) await removeFile(clientDir, built.file);
+
+  // What the integrations do after a build, for what changed.
+  if (existsSync(path.join(clientDir, builtManifest))) await moveReadingFacts(clientDir, serverDir);
+  const facts = JSON.parse(await readFile(path.join(serverDir, policyFactsFile), 'utf8')) as PolicyFacts;
+  for (const [, built] of gone) delete facts[built.file];
+  const collector = await policyCollector(state.folders.srcDir);
+  for (const [file, html] of renderedHtml) facts[file] = collector.factsOf(html);
+  await writeSecurityFiles(state.folders, collector, facts, logger);
+  mark('security policy');
+
+  return { paths, rendered: renderedCount, kept: listedCount - renderedCount, removed: gone.length };
+}
+
+/** Removes a file and the folders it leaves empty, up to the client folder. */
+async function removeFile(clientDir: string, file: string) {
+  await rm(path.join(clientDir, file), { force: true });
+  for (let dir = path.dirname(path.join(clientDir, file)); dir.startsWith(clientDir + path.sep); dir = path.dirname(dir)) {
+    try {
+      await rmdir(dir);
+    } catch {
+      break;
+    }
+  }
+}
+
+/** Where the bundle's own messages go (Astro's logger destination): its warnings and errors, to ours. */
+function bundleLog(logger: RebuildLogger) {
+  return {
+    write(event: { level: string; label?: string | null; message: string }) {
+      if (event.level === 'error' || event.level === 'warn') logger.warn(`${event.label ? `[${event.label}] ` : ''}${event.message}`);
+      return true;
+    },
+  };
+}
