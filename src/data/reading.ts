@@ -5,9 +5,8 @@
  * (src/pages/reading/pages.json.ts, src/integrations/reading.ts).
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import pLimit from 'p-limit';
+import { readByteFiles } from '../lib/content/read-content.ts';
 import { gitBlobId, minorCommits } from '../lib/signals/git-facts.ts';
 import { buildManifest, type PagesManifest } from '../lib/signals/manifest.ts';
 import { wikiLocations } from '../lib/wiki/locations.ts';
@@ -18,21 +17,18 @@ import { getWiki } from './wiki.ts';
 export async function getPagesManifest(): Promise<PagesManifest> {
   const { contentDir } = wikiLocations(siteConfig.contentDir);
   const [wiki, history, minor] = await Promise.all([getWiki(), getHistory(), minorCommits(contentDir)]);
-  const limit = pLimit(32);
-  const pages = await Promise.all(
-    wiki.pages.map((page) =>
-      limit(async () => ({
-        slug: page.slug,
-        title: page.title,
-        lang: page.lang,
-        path: page.path,
-        repoPath: page.repoPath,
-        acknowledge: page.acknowledge,
-        revisions: page.path ? (history.files.get(page.path) ?? []) : [],
-        contentHash: page.path ? gitBlobId(await readFile(path.join(contentDir, page.path))) : undefined,
-      })),
-    ),
-  );
+  const files = wiki.pages.filter((page) => page.path);
+  const bytes = new Map((await readByteFiles(files.map((page) => path.join(contentDir, page.path)))).map((b, i) => [files[i]!.path, b!]));
+  const pages = wiki.pages.map((page) => ({
+    slug: page.slug,
+    title: page.title,
+    lang: page.lang,
+    path: page.path,
+    repoPath: page.repoPath,
+    acknowledge: page.acknowledge,
+    revisions: page.path ? (history.files.get(page.path) ?? []) : [],
+    contentHash: page.path ? gitBlobId(bytes.get(page.path)!) : undefined,
+  }));
   return buildManifest({ base: import.meta.env.BASE_URL, commit: history.head, pages, minorCommits: minor });
 }
 

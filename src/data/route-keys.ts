@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { pageContributors } from '../lib/history/insights.ts';
 import type { LinkGraph } from '../lib/links/graph.ts';
-import { breadcrumbs, findNode, navView, type NavNode, type NavView } from '../lib/nav/tree.ts';
+import { breadcrumbs, findNode, navView, readingOrder, type NavNode, type NavView } from '../lib/nav/tree.ts';
 import type { WikiHistory } from '../lib/history/cache.ts';
 import { siteConfig } from '../site.config.ts';
 import { buildDate } from './build-date.ts';
@@ -46,4 +46,14 @@ export function pageRouteKey(page: Page, { wiki, graph, history }: RouteKeyConte
     page.path ? pageContributors(history.files.get(page.path) ?? []).map((p) => p.name) : [],
   ];
   return createHash('sha256').update(JSON.stringify(facts)).digest('base64url');
+}
+
+/**
+ * What a section's binder (src/pages/print/[section].astro) shows, as one hash: the site's
+ * settings, the build's day, the section's page and every page of the section in reading order
+ * with all of its data (their text is fetched from their own pages when the binder opens).
+ */
+export function binderRouteKey(section: Page, node: NavNode, wiki: WikiModel): string {
+  const pages = readingOrder(node).map((n) => wiki.bySlug.get(n.slug) ?? n.slug);
+  return createHash('sha256').update(JSON.stringify([siteConfig, buildDate, section, pages])).digest('base64url');
 }

@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
+import type { RenderedSiteWiki } from '../lib/wiki/load.ts';
 import { searchIndexInWorker } from '../lib/wiki/search-index.ts';
 import { wikiLocations } from '../lib/wiki/locations.ts';
 import { siteConfig } from '../site.config.ts';
@@ -26,8 +27,8 @@ export function wikiLoader() {
       const root = config.root.pathname;
       const { contentDir: dir, cacheDir } = wikiLocations(siteConfig.contentDir, root);
 
-      const sync = async () => {
-        const { pages, wiki, warnings, summary } = await siteWikiPages(root, config.base);
+      const sync = async (onRendered?: (wiki: RenderedSiteWiki) => void) => {
+        const { pages, wiki, warnings, summary } = await siteWikiPages(root, config.base, onRendered);
         for (const warning of warnings) logger.warn(warning);
         store.clear();
         for (const data of pages) {
@@ -37,12 +38,16 @@ export function wikiLoader() {
         return { pages, wiki };
       };
 
-      const { pages, wiki } = await sync();
-      // A build: the search index is built beside the rest of it (in `npm run dev`, per request).
-      if (!watcher) {
-        handOverPages(pages);
-        handOverSearchIndex(searchIndexInWorker({ contentDir: dir, cacheDir, pages: wiki.pages }));
-      }
+      // A build: the search index is built beside the rest of it, its worker started at once and
+      // given its job as soon as the pages are rendered (in `npm run dev`, per request).
+      let rendered!: (wiki: RenderedSiteWiki) => void;
+      const renderedWiki = new Promise<RenderedSiteWiki>((resolve) => (rendered = resolve));
+      const first = sync(rendered);
+      const job = Promise.race([renderedWiki, first.then(({ wiki }) => wiki)]).then((wiki) => ({ contentDir: dir, cacheDir, pages: wiki.pages }));
+      if (!watcher) handOverSearchIndex(searchIndexInWorker(job, cacheDir));
+      else job.catch(() => {});
+      const { pages } = await first;
+      if (!watcher) handOverPages(pages);
 
       // In `npm run dev`, any change under the content folder rebuilds the wiki model: titles and
       // links are shared between pages, so one edit can turn a red link blue elsewhere.

@@ -31,11 +31,18 @@ export interface SiteWikiPages {
   summary: string;
 }
 
-export async function siteWikiPages(root: string, base: string): Promise<SiteWikiPages> {
+/**
+ * `onRendered` is told the rendered wiki as soon as it is, before the history is read: the search
+ * index needs nothing else.
+ */
+export async function siteWikiPages(root: string, base: string, onRendered?: (wiki: RenderedSiteWiki) => void): Promise<SiteWikiPages> {
   const started = performance.now();
   const { contentDir: dir, displayDir, cacheDir } = wikiLocations(siteConfig.contentDir, root);
   const [wiki, history, realDir] = await Promise.all([
-    renderSiteWiki({ ...wikiConfig(siteConfig, { base }), root }, renderThreads()),
+    renderSiteWiki({ ...wikiConfig(siteConfig, { base }), root }, renderThreads()).then((w) => {
+      onRendered?.(w);
+      return w;
+    }),
     cachedHistory(dir, cacheDir),
     realpath(dir),
   ]);

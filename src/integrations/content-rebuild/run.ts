@@ -22,6 +22,7 @@ import { wikiLocations } from '../../lib/wiki/locations.ts';
 import { searchIndexInWorker } from '../../lib/wiki/search-index.ts';
 import { handOverPages, handOverSearchIndex, handOverTemplates } from '../../loaders/hand-over.ts';
 import { readTemplates } from '../../loaders/templates-loader.ts';
+import type { RenderedSiteWiki } from '../../lib/wiki/load.ts';
 import { siteWikiPages } from '../../loaders/wiki-pages.ts';
 import { siteConfig } from '../../site.config.ts';
 import { builtManifest } from '../reading-files.ts';
@@ -74,8 +75,12 @@ export async function contentRebuild(root: string, outDir: string, logger: Rebui
   const mark = timer();
   // The search index's worker starts now, and builds as soon as the pages are known.
   const { contentDir, cacheDir } = wikiLocations(siteConfig.contentDir, projectRoot);
-  const computing = siteWikiPages(projectRoot, state.folders.base);
-  const searchIndex = searchIndexInWorker(computing.then(({ wiki }) => ({ contentDir, cacheDir, pages: wiki.pages })));
+  let rendered!: (wiki: RenderedSiteWiki) => void;
+  const renderedWiki = new Promise<RenderedSiteWiki>((resolve) => (rendered = resolve));
+  const computing = siteWikiPages(projectRoot, state.folders.base, rendered);
+  const indexed = (wiki: RenderedSiteWiki) => ({ contentDir, cacheDir, pages: wiki.pages });
+  // The job as soon as the pages are rendered (or the pages' failure, which stops the worker).
+  const searchIndex = searchIndexInWorker(Promise.race([renderedWiki, computing.then(({ wiki }) => wiki)]).then(indexed), cacheDir);
   // Its failure is the search route's to report (or, if the pages failed, theirs).
   searchIndex.catch(() => {});
   const { pages, warnings, summary } = await computing;

@@ -60,11 +60,20 @@ const READ_BATCH = 64;
  * time. A missing file is `undefined` when `missing` is `'undefined'`, else an error.
  */
 export async function readTextFiles(files: readonly string[], missing: 'throw' | 'undefined' = 'throw'): Promise<(string | undefined)[]> {
-  const out: (string | undefined)[] = new Array(files.length);
+  return readFilesInBatches(files, missing, (file) => readFileSync(file, 'utf8'));
+}
+
+/** `readTextFiles`, as bytes. */
+export async function readByteFiles(files: readonly string[], missing: 'throw' | 'undefined' = 'throw'): Promise<(Buffer | undefined)[]> {
+  return readFilesInBatches(files, missing, (file) => readFileSync(file));
+}
+
+async function readFilesInBatches<T>(files: readonly string[], missing: 'throw' | 'undefined', read: (file: string) => T): Promise<(T | undefined)[]> {
+  const out: (T | undefined)[] = new Array<T | undefined>(files.length);
   for (let i = 0; i < files.length; i++) {
     if (i > 0 && i % READ_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
     try {
-      out[i] = readFileSync(files[i]!, 'utf8');
+      out[i] = read(files[i]!);
     } catch (error) {
       if (missing === 'throw' || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       out[i] = undefined;

@@ -62,11 +62,19 @@ async function load(dir: string, head: string | undefined, cacheDir?: string): P
     }
   }
   const [history, patches] = await Promise.all([readGitHistory(dir), readGitPatches(dir)]);
-  if (file && history.available) {
+  // Written once the caller has the history: the patches of a 5,000-page wiki are 40 MB of JSON,
+  // most of a second to write, and only the next process at this commit reads them.
+  if (file && history.available) setImmediate(() => void persist(file, suffix, history, patches));
+  return { ...history, patches };
+}
+
+async function persist(file: string, suffix: string, history: GitHistory, patches: WikiHistory['patches']): Promise<void> {
+  try {
     const serialized: Serialized = { history: { ...history, files: [...history.files] }, patches: [...patches].map(([p, m]) => [p, [...m]]) };
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, JSON.stringify(serialized)).catch(() => undefined);
+    await writeFile(file, JSON.stringify(serialized));
     await forgetOlder(path.dirname(file), suffix, path.basename(file));
+  } catch {
+    // A cache: the next process reads the history from git again.
   }
-  return { ...history, patches };
 }

@@ -26,30 +26,44 @@ const weight = (w: number) => Math.max(1, Math.round(w * 100));
 function entry(postings: TermPostings, options: PartitionOptions) {
   const { docs, weights } = postings;
   const n = docs.length;
-  let kept = Array.from({ length: n }, (_, i) => i);
+  // The postings kept, by index into `docs` (all of them, in order, unless the term is tiered).
+  let kept: number[] | undefined;
   let rest: number[] | undefined;
   let restWeight = 0;
   if (n > options.tier) {
-    const strongest = kept.sort((a, b) => weights[b]! - weights[a]! || a - b);
-    const others = strongest.slice(options.tier);
-    kept = strongest.slice(0, options.tier).sort((a, b) => a - b);
+    // The strongest `tier` postings (equal weights: the earlier document first), without sorting
+    // them all: the weight of the tier-th strongest, then one pass in document order.
+    const threshold = Float64Array.from(weights).sort()[n - options.tier]!;
+    let ties = options.tier;
+    for (let i = 0; i < n; i++) if (weights[i]! > threshold) ties--;
+    kept = [];
+    const others: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const w = weights[i]!;
+      if (w > threshold || (w === threshold && ties-- > 0)) kept.push(i);
+      else others.push(i);
+    }
     for (const i of others) restWeight += weights[i]!;
     restWeight /= others.length;
     const pages = [...new Set(others.map((i) => options.pageOf(docs[i]!)))].sort((a, b) => a - b);
     rest = pages.map((page, i) => page - (i ? pages[i - 1]! : 0));
   }
-  const p: number[] = [];
+  const count = kept ? kept.length : n;
+  const { pageOf, sectionOf } = options;
+  const p: number[] = new Array<number>(count * (sectionOf ? 3 : 2));
   let previous = 0;
-  for (const i of kept) {
-    const page = options.pageOf(docs[i]!);
-    const w = weight(weights[i]!);
-    p.push(page - previous);
-    if (options.sectionOf) p.push(options.sectionOf(docs[i]!));
-    p.push(w);
+  let at = 0;
+  for (let k = 0; k < count; k++) {
+    const i = kept ? kept[k]! : k;
+    const doc = docs[i]!;
+    const page = pageOf(doc);
+    p[at++] = page - previous;
+    if (sectionOf) p[at++] = sectionOf(doc);
+    p[at++] = weight(weights[i]!);
     previous = page;
   }
   // About as many characters as the JSON will take: small deltas, three- or four-digit weights.
-  const chars = kept.length * (options.sectionOf ? 10 : 7) + (rest ? rest.length * 3 + 12 : 0);
+  const chars = count * (options.sectionOf ? 10 : 7) + (rest ? rest.length * 3 + 12 : 0);
   return { df: n, p, rest, restWeight: rest ? weight(restWeight) : 0, chars };
 }
 

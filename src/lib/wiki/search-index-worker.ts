@@ -1,10 +1,17 @@
-/** The worker thread of `searchIndexInWorker` (search-index.ts): waits for its job, builds the index and sends its files back. */
-import { parentPort } from 'node:worker_threads';
-import { wikiSearchIndex, type SearchIndexJob } from './search-index.ts';
+/**
+ * The worker thread of `searchIndexInWorker` (search-index.ts): reads the words the render cache
+ * holds while it waits for its job, then builds the index and sends its files back.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { PageTerms } from '../search/page-terms.ts';
+import { preloadTerms, wikiSearchIndex, type SearchIndexJob } from './search-index.ts';
+
+const { preload } = workerData as { preload?: string };
+const preloaded: Promise<Map<string, PageTerms>> = preload ? preloadTerms(preload).catch(() => new Map()) : Promise.resolve(new Map());
 
 parentPort!.once('message', async (job: SearchIndexJob) => {
   try {
-    parentPort!.postMessage({ files: [...(await wikiSearchIndex(job))] });
+    parentPort!.postMessage({ files: [...(await wikiSearchIndex(job, await preloaded))] });
   } catch (error) {
     parentPort!.postMessage({ error: (error as Error).message });
   }

@@ -4,10 +4,14 @@
  * one-page change analyses one page. `searchIndexInWorker` builds it in a worker thread, so that
  * the build's own thread goes on meanwhile (bundling, the other routes).
  */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { readTextFiles } from '../content/read-content.ts';
 import { buildWikiSearchIndex, type SearchablePage } from '../search/build-index.ts';
+import type { PageTerms } from '../search/page-terms.ts';
 import { readSynonymsFile } from '../search/synonyms-file.ts';
-import { readAllRenderedTerms } from './render-cache.ts';
+import { readAllRenderedTerms, RENDER_CACHE_DIR } from './render-cache.ts';
 
 /** A page as the index needs it: what results show and filter by, and its entry in the render cache ('' for none). */
 export type IndexedPage = Omit<SearchablePage, 'sections' | 'terms'> & { generated: boolean; renderKey: string };
@@ -19,25 +23,48 @@ export interface SearchIndexJob {
   pages: IndexedPage[];
 }
 
-/** Every file of the wiki's search index, by name; a broken synonyms file fails, saying where. */
-export async function wikiSearchIndex(job: SearchIndexJob): Promise<Map<string, string>> {
+/**
+ * Every file of the wiki's search index, by name; a broken synonyms file fails, saying where.
+ * `preloaded`: page words already read from the render cache, by entry key (`preloadTerms`).
+ */
+export async function wikiSearchIndex(job: SearchIndexJob, preloaded: ReadonlyMap<string, PageTerms> = new Map()): Promise<Map<string, string>> {
   const synonyms = await readSynonymsFile(job.contentDir);
   // A broken synonyms file fails the build where it is broken, rather than searching without it.
   if (synonyms.errors.length) throw new Error(`Search synonyms:\n  ${synonyms.errors.join('\n  ')}`);
-  const withTerms = job.pages.filter((p) => p.renderKey);
-  const terms = new Map((await readAllRenderedTerms(job.cacheDir, withTerms.map((p) => p.renderKey))).map((t, i) => [withTerms[i]!, t]));
-  const pages = job.pages.map((p) => ({ ...p, terms: terms.get(p) ?? { s: [] } }));
+  const toRead = [...new Set(job.pages.map((p) => p.renderKey).filter((key) => key && !preloaded.has(key)))];
+  const read = new Map((await readAllRenderedTerms(job.cacheDir, toRead)).map((t, i) => [toRead[i]!, t]));
+  const pages = job.pages.map((p) => ({ ...p, terms: (p.renderKey && (preloaded.get(p.renderKey) ?? read.get(p.renderKey))) || { s: [] } }));
   return buildWikiSearchIndex(pages, { synonyms: synonyms.groups });
 }
 
 /**
- * `wikiSearchIndex` in a worker thread (search-index-worker.ts). The job may be a promise: the
- * worker starts (and loads its code) at once, and builds when the job comes; if the job fails,
- * so does the index, and the worker stops.
+ * The words of every page in the render cache of `cacheDir` (one that cannot be read yet, as one
+ * being written, is left out: it is read when the index needs it).
  */
-export function searchIndexInWorker(job: SearchIndexJob | Promise<SearchIndexJob>): Promise<Map<string, string>> {
+export async function preloadTerms(cacheDir: string): Promise<Map<string, PageTerms>> {
+  const dir = path.join(cacheDir, RENDER_CACHE_DIR);
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith(TERMS));
+  const texts = await readTextFiles(names.map((name) => path.join(dir, name)), 'undefined');
+  const out = new Map<string, PageTerms>();
+  names.forEach((name, i) => {
+    try {
+      if (texts[i] !== undefined) out.set(name.slice(0, -TERMS.length), JSON.parse(texts[i]) as PageTerms);
+    } catch {
+      // half-written: read again when needed
+    }
+  });
+  return out;
+}
+const TERMS = '.terms.json';
+
+/**
+ * `wikiSearchIndex` in a worker thread (search-index-worker.ts). The job may be a promise: the
+ * worker starts at once, loads its code and reads the words the render cache already holds, and
+ * builds when the job comes; if the job fails, so does the index, and the worker stops.
+ */
+export function searchIndexInWorker(job: SearchIndexJob | Promise<SearchIndexJob>, cacheDir?: string): Promise<Map<string, string>> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url));
+    const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url), { workerData: { preload: cacheDir } });
     worker.once('message', (answer: { files: [string, string][] } | { error: string }) => {
       if ('files' in answer) resolve(new Map(answer.files));
       else reject(new Error(answer.error));
