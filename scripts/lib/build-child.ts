@@ -8,7 +8,6 @@
  *   (PINKAS_CONTENT_DIR selects the content; projectRoot defaults to the working folder)
  */
 import path from 'node:path';
-import { build } from 'astro';
 import { buildWiki } from '../../src/integrations/content-rebuild/build.ts';
 
 const outDir = process.argv[2];
@@ -18,7 +17,7 @@ const logLevel = process.env.BENCH_LOG_LEVEL === 'info' ? 'info' : 'warn';
 const started = performance.now();
 let rebuilt = false;
 if (root === process.cwd()) rebuilt = (await buildWiki({ root, outDir: path.resolve(outDir), logLevel, full: process.env.PINKAS_FULL_BUILD === '1' })).rebuilt;
-else await build({ root, outDir: path.resolve(outDir), logLevel });
+else await (await import('astro')).build({ root, outDir: path.resolve(outDir), logLevel });
 const ms = performance.now() - started;
 // resourceUsage().maxRSS is in kilobytes.
 console.log(JSON.stringify({ ms, maxRssBytes: process.resourceUsage().maxRSS * 1024, rebuilt }));

@@ -51,9 +51,14 @@ export function pageRouteKey(page: Page, { wiki, graph, history }: RouteKeyConte
 /**
  * What a section's binder (src/pages/print/[section].astro) shows, as one hash: the site's
  * settings, the build's day, the section's page and every page of the section in reading order
- * with all of its data (their text is fetched from their own pages when the binder opens).
+ * with its data — but its rendered text, which the binder fetches from the page when it opens,
+ * and the commit the site was built from, which it does not show.
  */
 export function binderRouteKey(section: Page, node: NavNode, wiki: WikiModel): string {
-  const pages = readingOrder(node).map((n) => wiki.bySlug.get(n.slug) ?? n.slug);
-  return createHash('sha256').update(JSON.stringify([siteConfig, buildDate, section, pages])).digest('base64url');
+  const shown = ({ renderKey: _text, ...page }: Page) => ({ ...page, baseCommit: Boolean(page.baseCommit) });
+  const pages = readingOrder(node).map((n) => {
+    const page = wiki.bySlug.get(n.slug);
+    return page ? shown(page) : n.slug;
+  });
+  return createHash('sha256').update(JSON.stringify([siteConfig, buildDate, shown(section), pages])).digest('base64url');
 }

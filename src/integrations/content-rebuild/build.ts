@@ -4,7 +4,6 @@
  * rebuild possible.
  */
 import path from 'node:path';
-import { build } from 'astro';
 import { contentRebuild, type RebuildResult } from './run.ts';
 
 export interface WikiBuildOptions {
@@ -20,6 +19,8 @@ export async function buildWiki({ root, outDir = path.join(root, 'dist'), logLev
   const rebuild: RebuildResult = full ? { rebuilt: false, reason: 'a full build was asked for' } : await contentRebuild(root, outDir, logger);
   if (rebuild.rebuilt) return rebuild;
   say(`full build: ${rebuild.reason}`);
+  // Loaded only now: Astro's build takes most of a second to import, a content rebuild does not need it.
+  const { build } = await import('astro');
   await build({ root, outDir, logLevel });
   return rebuild;
 }

@@ -14,7 +14,7 @@
  * fails the full build, with every problem listed.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pLimit from 'p-limit';
@@ -29,7 +29,7 @@ import { builtManifest } from '../reading-files.ts';
 import { moveReadingFacts } from '../reading.ts';
 import { policyFactsFile } from '../security-files.ts';
 import { policyCollector, writeSecurityFiles, type PolicyFacts } from '../security.ts';
-import { BUNDLE_DIR, codeFingerprint, outputFile, REBUILD_DIR, requestUrl, STATE_FILE, STATE_VERSION, type BuiltPath, type RebuildState } from './state.ts';
+import { BUNDLE_DIR, codeFingerprint, envFiles, outputFile, REBUILD_DIR, requestUrl, STATE_FILE, STATE_VERSION, type BuiltPath, type RebuildState } from './state.ts';
 
 export interface RebuildLogger {
   info(message: string): void;
@@ -67,6 +67,8 @@ export async function contentRebuild(root: string, outDir: string, logger: Rebui
     return { rebuilt: false, reason: `no content rebuild state in ${path.relative(root, stateDir)} (the last build was not a complete one)` };
   }
   if (state.version !== STATE_VERSION) return { rebuilt: false, reason: 'the rebuild state is of another version' };
+  const env = await envFiles(root);
+  if (env.length) return { rebuilt: false, reason: `${env.join(', ')}: Astro reads these into the environment while it bundles, which the content rebuild does not do` };
   if (state.code !== (await codeFingerprint(root, outDir))) return { rebuilt: false, reason: 'the code, its settings or its packages changed since the last build' };
 
   // As `astro build` does; the loaders run as in its content sync (root with a trailing slash).
@@ -128,12 +130,16 @@ async function renderChanges(state: RebuildState, logger: RebuildLogger, mark: (
   mark('bundle loaded');
 
   // Each route lists its paths and renders the changed ones as soon as it has them: the search
-  // index's routes wait for the index (built in a worker thread) while the others go on.
+  // index's routes wait for the index (built in a worker thread) while the others go on. On the
+  // first failure nothing more starts, and every write under way ends before the rebuild returns
+  // (a full build then empties the folder).
   const paths: Record<string, BuiltPath> = {};
-  const renderedHtml = new Map<string, string>();
+  const collector = await policyCollector(state.folders.srcDir);
+  const facts = JSON.parse(await readFile(path.join(serverDir, policyFactsFile), 'utf8')) as PolicyFacts;
   const limit = pLimit(8);
+  const jobs: Promise<void>[] = [];
+  let failure: unknown;
   let listedCount = 0;
-  let renderedCount = 0;
   const render = async (pathname: string, route: Route, built: BuiltPath) => {
     const response = await app.render(new Request(requestUrl(state.origin, state.folders.base, pathname, built.type)), { routeData: route });
     if (response.status >= 300 && response.status < 400) throw new Error(`${pathname} answered a redirect (${response.status})`);
@@ -142,49 +148,71 @@ async function renderChanges(state: RebuildState, logger: RebuildLogger, mark: (
     const file = path.join(clientDir, built.file);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, body);
-    if (built.file.endsWith('.html')) renderedHtml.set(built.file, body.toString('utf8'));
+    if (built.file.endsWith('.html')) facts[built.file] = collector.factsOf(body.toString('utf8'));
   };
   const routes = app.manifest.routes.map((r) => r.routeData).filter((r) => r.prerender);
   await Promise.all(
     routes.map(async (routeData) => {
-      // Astro's own listing, of this one route.
-      const one = Object.create(app.manifest, { routes: { value: [{ routeData }] } }) as BundleApp['manifest'];
-      const listed = await new StaticPaths({ manifest: one, routeCache: app.routeCache, getComponentByRoute: (r: Route) => app.getComponentByRoute(r) }).getAll();
-      listedCount += listed.length;
-      await Promise.all(
-        listed.map(({ pathname, route, cacheKey }) => {
+      try {
+        // Astro's own listing, of this one route.
+        const one = Object.create(app.manifest, { routes: { value: [{ routeData }] } }) as BundleApp['manifest'];
+        const listed = await new StaticPaths({ manifest: one, routeCache: app.routeCache, getComponentByRoute: (r: Route) => app.getComponentByRoute(r) }).getAll();
+        const changed = listed.flatMap(({ pathname, route, cacheKey }) => {
           if (paths[pathname]) throw new Error(`${pathname} is listed by two routes`);
           if (route.type !== 'page' && route.type !== 'endpoint') throw new Error(`${pathname} is a ${route.type} route`);
+          // Astro names the file after the address, where `#` or `?` would end the path.
+          if (/[#?\\]/.test(pathname)) throw new Error(`${JSON.stringify(pathname)} has a character a full build names its file differently for`);
           const built: BuiltPath = { component: route.component, type: route.type, ...(cacheKey === undefined ? {} : { cacheKey }), file: outputFile(pathname, route.type) };
           paths[pathname] = built;
           const last = state.paths[pathname];
-          if (cacheKey !== undefined && last?.cacheKey === cacheKey && last.component === route.component && existsSync(path.join(clientDir, built.file))) return undefined;
-          renderedCount++;
-          return limit(() => render(pathname, route, built));
-        }),
-      );
+          const same = cacheKey !== undefined && last?.cacheKey === cacheKey && last.component === route.component && existsSync(path.join(clientDir, built.file));
+          return same ? [] : [{ pathname, route, built }];
+        });
+        listedCount += listed.length;
+        for (const { pathname, route, built } of changed) {
+          jobs.push(
+            limit(async () => {
+              if (failure) return;
+              await render(pathname, route, built).catch((error: unknown) => void (failure ??= error));
+            }),
+          );
+        }
+      } catch (error) {
+        failure ??= error;
+      }
     }),
   );
+  await Promise.allSettled(jobs);
+  if (failure) throw failure;
   mark('rendered');
   const gone = Object.entries(state.paths).filter(([pathname]) => !paths[pathname]);
-  for (const [, built] of gone) await removeFile(clientDir, built.file);
+  const files = new Map(Object.values(paths).map((b) => [b.file.toLowerCase(), b.file]));
+  for (const [, built] of gone) {
+    // On a file system that ignores case, a page renamed from Leave to leave is one file.
+    const now = files.get(built.file.toLowerCase());
+    if (now && now !== built.file && (await sameFile(path.join(clientDir, now), path.join(clientDir, built.file)))) continue;
+    await removeFile(clientDir, built.file);
+    delete facts[built.file];
+  }
 
   // What the integrations do after a build, for what changed.
   if (existsSync(path.join(clientDir, builtManifest))) await moveReadingFacts(clientDir, serverDir);
-  const facts = JSON.parse(await readFile(path.join(serverDir, policyFactsFile), 'utf8')) as PolicyFacts;
-  for (const [, built] of gone) delete facts[built.file];
-  const collector = await policyCollector(state.folders.srcDir);
-  for (const [file, html] of renderedHtml) facts[file] = collector.factsOf(html);
   await writeSecurityFiles(state.folders, collector, facts, logger);
   mark('security policy');
 
-  return { paths, rendered: renderedCount, kept: listedCount - renderedCount, removed: gone.length };
+  return { paths, rendered: jobs.length, kept: listedCount - jobs.length, removed: gone.length };
+}
+
+async function sameFile(a: string, b: string): Promise<boolean> {
+  const [x, y] = await Promise.all([stat(a).catch(() => undefined), stat(b).catch(() => undefined)]);
+  return Boolean(x && y && x.ino === y.ino && x.dev === y.dev);
 }
 
 /** Removes a file and the folders it leaves empty, up to the client folder. */
 async function removeFile(clientDir: string, file: string) {
-  await rm(path.join(clientDir, file), { force: true });
-  for (let dir = path.dirname(path.join(clientDir, file)); dir.startsWith(clientDir + path.sep); dir = path.dirname(dir)) {
+  const root = path.resolve(clientDir);
+  await rm(path.join(root, file), { force: true });
+  for (let dir = path.dirname(path.join(root, file)); dir.startsWith(root + path.sep); dir = path.dirname(dir)) {
     try {
       await rmdir(dir);
     } catch {

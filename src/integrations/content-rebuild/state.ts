@@ -43,43 +43,54 @@ export interface RebuildState {
   paths: Record<string, BuiltPath>;
 }
 
-/** Files and settings a change to which needs a full build: the project's code, not its content. */
-const CODE_FILES = ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
+/** Folders a change in which needs a full build (with every file at the project's top level). */
 const CODE_FOLDERS = ['src', 'public'];
 
-async function filesBelow(dir: string): Promise<string[]> {
+async function filesBelow(dir: string, recursive: boolean): Promise<string[]> {
   try {
-    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-    return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+    const entries = await readdir(dir, { recursive, withFileTypes: true });
+    // A link is read as what it points to.
+    return entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => path.join(e.parentPath, e.name)).sort();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
 }
 
+/** Settings that say how to build, not what: they may differ between a full build and a content rebuild. */
+const NOT_SETTINGS = new Set(['PINKAS_RENDER_THREADS', 'PINKAS_FULL_BUILD']);
+
 /**
- * A hash of the project's code and build settings: its source and public folders, its config and
- * lockfile, the environment variables the build reads (`PINKAS_*`, `ASTRO_*`), the
- * Node version and the output folder. The content folder is not in it, even inside the project.
+ * A hash of the project's code and build settings: every file at the project's top level (its
+ * config, package.json and lockfile, and any other file a tool may read, as postcss.config.* or
+ * .env), its source and public folders, the environment variables the build reads (`PINKAS_*`,
+ * `ASTRO_*`, `TZ`), the Node version and the output folder. The content folder is not in it, even
+ * inside the project.
  */
 export async function codeFingerprint(root: string, outDir: string, env: Record<string, string | undefined> = process.env): Promise<string> {
   const hash = createHash('sha256');
-  const files = [...CODE_FILES.map((f) => path.join(root, f)), ...(await Promise.all(CODE_FOLDERS.map((d) => filesBelow(path.join(root, d))))).flat()];
+  const files = [...(await filesBelow(root, false)), ...(await Promise.all(CODE_FOLDERS.map((d) => filesBelow(path.join(root, d), true)))).flat()];
   for (const file of files) {
     hash.update(path.relative(root, file)).update('\0');
     try {
       hash.update(await readFile(file));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      hash.update('(none)');
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'EISDIR') throw error;
+      hash.update(`(${code})`);
     }
     hash.update('\0');
   }
   const settings = Object.entries(env)
-    .filter(([k]) => /^(PINKAS_|ASTRO_)/.test(k) && k !== 'PINKAS_RENDER_THREADS')
+    .filter(([k]) => (/^(PINKAS_|ASTRO_)/.test(k) || k === 'TZ') && !NOT_SETTINGS.has(k))
     .sort(([a], [b]) => a.localeCompare(b));
   hash.update(JSON.stringify([settings, process.version, path.resolve(outDir)]));
   return hash.digest('base64url');
+}
+
+/** `.env` files of the project: Astro reads them into the environment while it bundles, which a content rebuild does not do. */
+export async function envFiles(root: string): Promise<string[]> {
+  return (await filesBelow(root, false)).map((f) => path.basename(f)).filter((name) => name === '.env' || name.startsWith('.env.'));
 }
 
 /** The file a path is written to under the client folder, as Astro writes it with `build.format: 'directory'`. */

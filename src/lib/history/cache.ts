@@ -4,7 +4,7 @@
  * does not read it again. A new commit makes a new HEAD, hence a fresh read.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { readGitHistory, type GitHistory, type Revision } from './git-log.ts';
@@ -72,7 +72,10 @@ async function persist(file: string, suffix: string, history: GitHistory, patche
   try {
     const serialized: Serialized = { history: { ...history, files: [...history.files] }, patches: [...patches].map(([p, m]) => [p, [...m]]) };
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, JSON.stringify(serialized));
+    // Whole or not at all: written beside it, then renamed.
+    const partial = `${file}.${process.pid}.partial`;
+    await writeFile(partial, JSON.stringify(serialized));
+    await rename(partial, file);
     await forgetOlder(path.dirname(file), suffix, path.basename(file));
   } catch {
     // A cache: the next process reads the history from git again.

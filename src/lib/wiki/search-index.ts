@@ -72,7 +72,14 @@ export function searchIndexInWorker(job: SearchIndexJob | Promise<SearchIndexJob
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the search index worker stopped (exit code ${code})`)));
     Promise.resolve(job).then(
-      (j) => worker.postMessage(j),
+      (j) => {
+        try {
+          worker.postMessage(j);
+        } catch (error) {
+          reject(error as Error);
+          void worker.terminate();
+        }
+      },
       (error: unknown) => {
         reject(error as Error);
         void worker.terminate();
