@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { walk } from '../../scripts/bench/build-measure.ts';
 import { buildSite, type BuildResult } from '../support/build-site.ts';
 import { tempRepo } from '../support/git-repo.ts';
+import { writeLeaveWiki } from '../support/leave-wiki.ts';
 
 const author = 'Dana Levi <dana@example.com>';
 // Astro writes a new random key into the server's manifest on every build unless ASTRO_KEY sets it.
@@ -32,14 +33,10 @@ const html = (build: BuildResult, slug: string) => readFile(path.join(build.clie
 
 describe('a content rebuild after pages change, come and go', async () => {
   const repo = await tempRepo();
-  await repo.write('content/hr/index.md', '---\ntitle: People\n---\nEverything about working here.\n');
-  await repo.write('content/hr/annual-leave.md', '---\ntitle: Annual leave\n---\nBook your leave early. See also [[Parental leave]].\n');
-  await repo.write('content/hr/sick-leave.md', '---\ntitle: Sick leave\n---\nTell your manager. See [[hr/annual-leave]].\n');
-  await repo.write('content/hr/parental-leave.md', '---\ntitle: Parental leave\n---\nTalk to HR.\n');
-  await repo.write('content/finance/expenses.md', '---\ntitle: Expenses\n---\nTravel during [[Annual leave]] is not refunded. Book [[Travel]] early.\n');
-  await repo.write('content/finance/travel.md', '---\ntitle: Travel\n---\nBook through the portal.\n');
-  await repo.write('content/it/vpn.md', '---\ntitle: VPN\n---\nConnect before you work.\n');
-  await repo.write('content/_templates/how-to.md', '---\ntemplate:\n  title: How-to\n---\n# Steps\n');
+  await writeLeaveWiki(repo, {
+    'content/finance/expenses.md': '---\ntitle: Expenses\n---\nTravel during [[Annual leave]] is not refunded. Book [[Travel]] early.\n',
+    'content/_templates/how-to.md': '---\ntemplate:\n  title: How-to\n---\n# Steps\n',
+  });
   repo.commit('The wiki', author, '2026-11-01T09:00:00Z');
   const contentDir = path.join(repo.dir, 'content');
   // Inside the project, as the builds of tests/support/build-site.ts (the server build resolves its packages there).

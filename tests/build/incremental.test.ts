@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { walk } from '../../scripts/bench/build-measure.ts';
 import { buildSite, type BuildResult } from '../support/build-site.ts';
 import { tempRepo } from '../support/git-repo.ts';
+import { writeLeaveWiki } from '../support/leave-wiki.ts';
 
 const run = promisify(execFile);
 const author = 'Dana Levi <dana@example.com>';
@@ -31,13 +32,7 @@ const restored = (output: string) => [...plain(output).matchAll(/─ (\S+)\/inde
 
 describe('an incremental build after one page changes its title', async () => {
   const repo = await tempRepo();
-  await repo.write('content/hr/index.md', '---\ntitle: People\n---\nEverything about working here.\n');
-  await repo.write('content/hr/annual-leave.md', '---\ntitle: Annual leave\n---\nBook your leave early. See also [[Parental leave]].\n');
-  await repo.write('content/hr/sick-leave.md', '---\ntitle: Sick leave\n---\nTell your manager. See [[hr/annual-leave]].\n');
-  await repo.write('content/hr/parental-leave.md', '---\ntitle: Parental leave\n---\nTalk to HR.\n');
-  await repo.write('content/finance/expenses.md', '---\ntitle: Expenses\n---\nTravel during [[Annual leave]] is not refunded.\n');
-  await repo.write('content/finance/travel.md', '---\ntitle: Travel\n---\nBook through the portal.\n');
-  await repo.write('content/it/vpn.md', '---\ntitle: VPN\n---\nConnect before you work.\n');
+  await writeLeaveWiki(repo);
   repo.commit('The wiki', author, '2026-11-01T09:00:00Z');
   const contentDir = path.join(repo.dir, 'content');
   const cacheDir = path.join(repo.dir, 'cache');
