@@ -40,7 +40,8 @@ export async function historyChunkKey(pages: readonly Page[]): Promise<string> {
     import.meta.env.BASE_URL,
     history.available,
     history.shallow,
-    pages.map((page) => [page.slug, page.title, page.lang, page.path, history.files.get(page.path) ?? [], [...(history.patches.get(page.path) ?? [])]]),
+    // A commit's change to a file is fixed once made: the commits name the patches.
+    pages.map((page) => [page.slug, page.title, page.lang, page.path, history.files.get(page.path) ?? [], [...(history.patches.get(page.path)?.keys() ?? [])]]),
   ];
   return createHash('sha256').update(JSON.stringify(facts)).digest('base64url');
 }

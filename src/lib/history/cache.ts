@@ -8,7 +8,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { readGitHistory, type GitHistory, type Revision } from './git-log.ts';
-import { readGitPatches, type FilePatch } from './git-patches.ts';
+import { readGitPatches, readGitPatchesSince, type FilePatch } from './git-patches.ts';
 
 const run = promisify(execFile);
 
@@ -61,12 +61,39 @@ async function load(dir: string, head: string | undefined, cacheDir?: string): P
       // not cached yet
     }
   }
-  const [history, patches] = await Promise.all([readGitHistory(dir), readGitPatches(dir)]);
+  const since = head && cacheDir ? patchesSince(dir, head, cacheDir, suffix) : Promise.resolve(undefined);
+  const [history, patches] = await Promise.all([readGitHistory(dir), since.then((p) => p ?? readGitPatches(dir))]);
   // Written once the caller has the history: the patches of a 5,000-page wiki are 40 MB of JSON,
   // most of a second to write, and only the next process at this commit reads them.
   if (file && history.available) setImmediate(() => void persist(file, suffix, history, patches));
   return { ...history, patches };
 }
+
+/**
+ * The patches at `head` from the cache file of an earlier commit of this folder, when there is one
+ * and it is an ancestor of `head`: only the commits since are read from git (a merge reads one
+ * commit, not the wiki's whole history). Undefined when there is none or anything fails.
+ */
+async function patchesSince(dir: string, head: string, cacheDir: string, suffix: string): Promise<WikiHistory['patches'] | undefined> {
+  try {
+    for (const name of await readdir(cacheDir)) {
+      if (!name.startsWith(PREFIX) || !name.endsWith(suffix)) continue;
+      const since = name.slice(PREFIX.length, -suffix.length);
+      if (since === head || !/^[0-9a-f]{40,64}$/.test(since)) continue;
+      const ancestor = await run('git', ['merge-base', '--is-ancestor', since, head], { cwd: dir }).then(
+        () => true,
+        () => false,
+      );
+      if (!ancestor) continue;
+      const saved = JSON.parse(await readFile(path.join(cacheDir, name), 'utf8')) as Serialized;
+      return await readGitPatchesSince(dir, since, head, new Map(saved.patches.map(([p, m]) => [p, new Map(m)])));
+    }
+  } catch {
+    // read them all
+  }
+  return undefined;
+}
+const PREFIX = 'pinkas-history-';
 
 async function persist(file: string, suffix: string, history: GitHistory, patches: WikiHistory['patches']): Promise<void> {
   try {

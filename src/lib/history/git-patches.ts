@@ -31,17 +31,38 @@ const RS = '\x1e';
  * newest path. Used for the readable diffs on the history pages.
  */
 export async function readGitPatches(dir: string): Promise<Map<string, Map<string, FilePatch>>> {
+  return (await readPatchLog(dir, [], false)).patches;
+}
+
+/**
+ * `readGitPatches` at `head`, from what it was at an earlier commit `since`: only the commits
+ * since are read, and the earlier patches are filed under the paths their files have now.
+ */
+export async function readGitPatchesSince(dir: string, since: string, head: string, earlier: Map<string, Map<string, FilePatch>>): Promise<Map<string, Map<string, FilePatch>>> {
+  const { patches, renamedTo } = await readPatchLog(dir, [`${since}..${head}`], true);
+  for (const [path, perCommit] of earlier) {
+    const newest = renamedTo.get(path) ?? path;
+    let perFile = patches.get(newest);
+    if (!perFile) patches.set(newest, (perFile = new Map()));
+    for (const [commit, patch] of perCommit) if (!perFile.has(commit)) perFile.set(commit, patch);
+  }
+  return patches;
+}
+
+/** The patches of `git log <range>`; when git fails, none (or, `strict`, the error: patches since a commit must not be missing any). */
+async function readPatchLog(dir: string, range: string[], strict: boolean): Promise<{ patches: Map<string, Map<string, FilePatch>>; renamedTo: Map<string, string> }> {
   const patches = new Map<string, Map<string, FilePatch>>();
+  const renamedTo = new Map<string, string>();
   let stdout: string;
   try {
-    ({ stdout } = await run('git', ['-c', 'core.quotePath=off', 'log', '--relative', '-M', '-p', '--no-color', '--no-ext-diff', '--unified=3', `--format=${RS}%H`, '--', '.'], {
+    ({ stdout } = await run('git', ['-c', 'core.quotePath=off', 'log', ...range, '--relative', '-M', '-p', '--no-color', '--no-ext-diff', '--unified=3', `--format=${RS}%H`, '--', '.'], {
       cwd: dir,
       maxBuffer: 2 * 1024 * 1024 * 1024,
     }));
-  } catch {
-    return patches;
+  } catch (error) {
+    if (strict) throw error;
+    return { patches, renamedTo };
   }
-  const renamedTo = new Map<string, string>();
   for (const record of stdout.split(RS)) {
     if (!record.trim()) continue;
     const newline = record.indexOf('\n');
@@ -87,5 +108,5 @@ export async function readGitPatches(dir: string): Promise<Map<string, Map<strin
       perFile.set(commit, { hunks, binary, ...(from && to && from !== to ? { renamedFrom: from } : {}) });
     }
   }
-  return patches;
+  return { patches, renamedTo };
 }
