@@ -11,6 +11,7 @@ import { formatDiagnostic } from '../lib/content/diagnostics.ts';
 import { cachedHistory } from '../lib/history/cache.ts';
 import { renderSiteWiki, wikiConfig, type RenderedSiteWiki } from '../lib/wiki/load.ts';
 import { wikiLocations } from '../lib/wiki/locations.ts';
+import { searchIndexInWorker } from '../lib/wiki/search-index.ts';
 import { siteConfig } from '../site.config.ts';
 import type { PageData } from './schemas.ts';
 
@@ -29,6 +30,23 @@ export interface SiteWikiPages {
   warnings: string[];
   /** `N pages from content/ in T ms (R rendered in K threads, C from the render cache)`. */
   summary: string;
+}
+
+/**
+ * `siteWikiPages`, with the wiki's search index built beside it (as a build needs both): in a
+ * worker thread started at once and given its job as soon as the pages are rendered, before the
+ * history is read. If the pages fail, the worker stops and the index fails too.
+ */
+export function siteWikiPagesAndIndex(root: string, base: string): { pages: Promise<SiteWikiPages>; searchIndex: Promise<Map<string, string>> } {
+  const { contentDir, cacheDir } = wikiLocations(siteConfig.contentDir, root);
+  let rendered!: (wiki: RenderedSiteWiki) => void;
+  const renderedWiki = new Promise<RenderedSiteWiki>((resolve) => (rendered = resolve));
+  const pages = siteWikiPages(root, base, rendered);
+  const job = Promise.race([renderedWiki, pages.then(({ wiki }) => wiki)]).then((wiki) => ({ contentDir, cacheDir, pages: wiki.pages }));
+  const searchIndex = searchIndexInWorker(job, cacheDir);
+  // Its failure is the search route's to report (or, if the pages failed, theirs).
+  searchIndex.catch(() => {});
+  return { pages, searchIndex };
 }
 
 /**

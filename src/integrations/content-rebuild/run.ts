@@ -18,13 +18,9 @@ import { mkdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pLimit from 'p-limit';
-import { wikiLocations } from '../../lib/wiki/locations.ts';
-import { searchIndexInWorker } from '../../lib/wiki/search-index.ts';
 import { handOverPages, handOverSearchIndex, handOverTemplates } from '../../loaders/hand-over.ts';
 import { readTemplates } from '../../loaders/templates-loader.ts';
-import type { RenderedSiteWiki } from '../../lib/wiki/load.ts';
-import { siteWikiPages } from '../../loaders/wiki-pages.ts';
-import { siteConfig } from '../../site.config.ts';
+import { siteWikiPagesAndIndex } from '../../loaders/wiki-pages.ts';
 import { builtManifest } from '../reading-files.ts';
 import { moveReadingFacts } from '../reading.ts';
 import { policyFactsFile } from '../security-files.ts';
@@ -75,16 +71,8 @@ export async function contentRebuild(root: string, outDir: string, logger: Rebui
   process.env.NODE_ENV ??= 'production';
   const projectRoot = pathToFileURL(path.resolve(root) + path.sep).pathname;
   const mark = timer();
-  // The search index's worker starts now, and builds as soon as the pages are known.
-  const { contentDir, cacheDir } = wikiLocations(siteConfig.contentDir, projectRoot);
-  let rendered!: (wiki: RenderedSiteWiki) => void;
-  const renderedWiki = new Promise<RenderedSiteWiki>((resolve) => (rendered = resolve));
-  const computing = siteWikiPages(projectRoot, state.folders.base, rendered);
-  const indexed = (wiki: RenderedSiteWiki) => ({ contentDir, cacheDir, pages: wiki.pages });
-  // The job as soon as the pages are rendered (or the pages' failure, which stops the worker).
-  const searchIndex = searchIndexInWorker(Promise.race([renderedWiki, computing.then(({ wiki }) => wiki)]).then(indexed), cacheDir);
-  // Its failure is the search route's to report (or, if the pages failed, theirs).
-  searchIndex.catch(() => {});
+  // The search index's worker starts now, and builds as soon as the pages are rendered.
+  const { pages: computing, searchIndex } = siteWikiPagesAndIndex(projectRoot, state.folders.base);
   const { pages, warnings, summary } = await computing;
   mark('pages');
   for (const warning of warnings) logger.warn(warning);
