@@ -11,6 +11,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger, ViteUserConfig } from 'astro';
+import { readTextFiles } from '../lib/content/read-content.ts';
 import { headersFile, nginxHeaders, securityHeaders } from '../lib/security/headers.ts';
 import { PolicyCollector, type PagePolicyFacts } from '../lib/security/inline-scripts.ts';
 import { nginxFile, policyFactsFile, policyFile, staticHostFile } from './security-files.ts';
@@ -100,12 +101,8 @@ export default function security(): AstroIntegration {
         const pages = await filesEndingWith(folders.clientDir, '.html');
         const collector = await policyCollector(folders.srcDir);
         const facts: PolicyFacts = {};
-        // A few dozen pages read at a time (the disk is faster asked in parallel), added in order.
-        for (let i = 0; i < pages.length; i += 64) {
-          const batch = pages.slice(i, i + 64);
-          const texts = await Promise.all(batch.map((file) => readFile(file, 'utf8')));
-          batch.forEach((file, k) => (facts[path.relative(folders.clientDir, file).split(path.sep).join('/')] = collector.factsOf(texts[k]!)));
-        }
+        const texts = await readTextFiles(pages);
+        pages.forEach((file, k) => (facts[path.relative(folders.clientDir, file).split(path.sep).join('/')] = collector.factsOf(texts[k]!)));
         await writeSecurityFiles(folders, collector, facts, logger);
       },
     },

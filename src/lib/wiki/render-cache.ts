@@ -136,9 +136,30 @@ export async function readRenderedTerms(cacheDir: string, key: string): Promise<
   return (await readAllRenderedTerms(cacheDir, [key]))[0]!;
 }
 
+const TERMS = '.terms.json';
+
 /** The words of the pages of `keys`, in order. */
 export async function readAllRenderedTerms(cacheDir: string, keys: readonly string[]): Promise<PageTerms[]> {
-  const texts = await readTextFiles(keys.map((key) => path.join(cacheDir, RENDER_CACHE_DIR, `${key}.terms.json`)));
+  const texts = await readTextFiles(keys.map((key) => path.join(cacheDir, RENDER_CACHE_DIR, `${key}${TERMS}`)));
   return texts.map((text) => JSON.parse(text!) as PageTerms);
+}
+
+/**
+ * The words of every page the render cache of `cacheDir` holds, by entry key (one that cannot be
+ * read yet, as one being written, is left out: `readAllRenderedTerms` reads it when it is needed).
+ */
+export async function readCachedTerms(cacheDir: string): Promise<Map<string, PageTerms>> {
+  const dir = path.join(cacheDir, RENDER_CACHE_DIR);
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith(TERMS));
+  const texts = await readTextFiles(names.map((name) => path.join(dir, name)), 'undefined');
+  const out = new Map<string, PageTerms>();
+  names.forEach((name, i) => {
+    try {
+      if (texts[i] !== undefined) out.set(name.slice(0, -TERMS.length), JSON.parse(texts[i]) as PageTerms);
+    } catch {
+      // half-written
+    }
+  });
+  return out;
 }
 

@@ -4,10 +4,11 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PageTerms } from '../search/page-terms.ts';
-import { preloadTerms, wikiSearchIndex, type SearchIndexJob } from './search-index.ts';
+import { readCachedTerms } from './render-cache.ts';
+import { wikiSearchIndex, type SearchIndexJob } from './search-index.ts';
 
 const { preload } = workerData as { preload?: string };
-const preloaded: Promise<Map<string, PageTerms>> = preload ? preloadTerms(preload).catch(() => new Map()) : Promise.resolve(new Map());
+const preloaded: Promise<Map<string, PageTerms>> = preload ? readCachedTerms(preload).catch(() => new Map()) : Promise.resolve(new Map());
 
 parentPort!.once('message', async (job: SearchIndexJob) => {
   try {

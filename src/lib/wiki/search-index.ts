@@ -4,14 +4,11 @@
  * one-page change analyses one page. `searchIndexInWorker` builds it in a worker thread, so that
  * the build's own thread goes on meanwhile (bundling, the other routes).
  */
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { readTextFiles } from '../content/read-content.ts';
 import { buildWikiSearchIndex, type SearchablePage } from '../search/build-index.ts';
 import type { PageTerms } from '../search/page-terms.ts';
 import { readSynonymsFile } from '../search/synonyms-file.ts';
-import { readAllRenderedTerms, RENDER_CACHE_DIR } from './render-cache.ts';
+import { readAllRenderedTerms } from './render-cache.ts';
 
 /** A page as the index needs it: what results show and filter by, and its entry in the render cache ('' for none). */
 export type IndexedPage = Omit<SearchablePage, 'sections' | 'terms'> & { generated: boolean; renderKey: string };
@@ -25,7 +22,7 @@ export interface SearchIndexJob {
 
 /**
  * Every file of the wiki's search index, by name; a broken synonyms file fails, saying where.
- * `preloaded`: page words already read from the render cache, by entry key (`preloadTerms`).
+ * `preloaded`: page words already read from the render cache, by entry key (`readCachedTerms`).
  */
 export async function wikiSearchIndex(job: SearchIndexJob, preloaded: ReadonlyMap<string, PageTerms> = new Map()): Promise<Map<string, string>> {
   const synonyms = await readSynonymsFile(job.contentDir);
@@ -36,26 +33,6 @@ export async function wikiSearchIndex(job: SearchIndexJob, preloaded: ReadonlyMa
   const pages = job.pages.map((p) => ({ ...p, terms: (p.renderKey && (preloaded.get(p.renderKey) ?? read.get(p.renderKey))) || { s: [] } }));
   return buildWikiSearchIndex(pages, { synonyms: synonyms.groups });
 }
-
-/**
- * The words of every page in the render cache of `cacheDir` (one that cannot be read yet, as one
- * being written, is left out: it is read when the index needs it).
- */
-export async function preloadTerms(cacheDir: string): Promise<Map<string, PageTerms>> {
-  const dir = path.join(cacheDir, RENDER_CACHE_DIR);
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith(TERMS));
-  const texts = await readTextFiles(names.map((name) => path.join(dir, name)), 'undefined');
-  const out = new Map<string, PageTerms>();
-  names.forEach((name, i) => {
-    try {
-      if (texts[i] !== undefined) out.set(name.slice(0, -TERMS.length), JSON.parse(texts[i]) as PageTerms);
-    } catch {
-      // half-written: read again when needed
-    }
-  });
-  return out;
-}
-const TERMS = '.terms.json';
 
 /**
  * `wikiSearchIndex` in a worker thread (search-index-worker.ts). The job may be a promise: the
