@@ -21,6 +21,9 @@ export interface WikiHistory extends GitHistory {
  * copy of this module a process loads: in a build, the content loader's (from the source) and the
  * routes' (bundled) read the same history once.
  */
+/** The cache files: `pinkas-history-<HEAD>-<folder>.json`. */
+const PREFIX = 'pinkas-history-';
+
 const memory: Map<string, Promise<WikiHistory>> = ((globalThis as { [key: symbol]: Map<string, Promise<WikiHistory>> })[Symbol.for('pinkas.history')] ??= new Map());
 
 async function headOf(dir: string): Promise<string | undefined> {
@@ -47,12 +50,12 @@ type Serialized = { history: Omit<GitHistory, 'files'> & { files: [string, Revis
 /** Removes the cache files of this folder's earlier commits: a cache folder kept across builds (CI) holds one. */
 async function forgetOlder(cacheDir: string, suffix: string, keep: string): Promise<void> {
   const names = await readdir(cacheDir).catch(() => [] as string[]);
-  await Promise.all(names.filter((n) => n.startsWith('pinkas-history-') && n.endsWith(suffix) && n !== keep).map((n) => rm(path.join(cacheDir, n), { force: true })));
+  await Promise.all(names.filter((n) => n.startsWith(PREFIX) && n.endsWith(suffix) && n !== keep).map((n) => rm(path.join(cacheDir, n), { force: true })));
 }
 
 async function load(dir: string, head: string | undefined, cacheDir?: string): Promise<WikiHistory> {
   const suffix = `-${Buffer.from(dir).toString('base64url').slice(-40)}.json`;
-  const file = head && cacheDir ? path.join(cacheDir, `pinkas-history-${head}${suffix}`) : undefined;
+  const file = head && cacheDir ? path.join(cacheDir, `${PREFIX}${head}${suffix}`) : undefined;
   if (file) {
     try {
       const saved = JSON.parse(await readFile(file, 'utf8')) as Serialized;
@@ -93,7 +96,6 @@ async function patchesSince(dir: string, head: string, cacheDir: string, suffix:
   }
   return undefined;
 }
-const PREFIX = 'pinkas-history-';
 
 async function persist(file: string, suffix: string, history: GitHistory, patches: WikiHistory['patches']): Promise<void> {
   try {
