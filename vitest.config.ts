@@ -9,7 +9,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // A timeout is a safety net, not a speed test (benchmarks measure speed): the tests that read a
+      // whole wiki take a few seconds alone and several times that beside the others on 2 slow cores.
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000 } },
       { test: { name: 'build', include: ['tests/build/**/*.test.ts'], globalSetup: ['tests/support/test-output.ts'], testTimeout: 180_000, hookTimeout: 180_000, fileParallelism: false } },
       {
         test: {

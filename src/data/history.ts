@@ -41,7 +41,7 @@ export async function historyChunkKey(pages: readonly Page[]): Promise<string> {
     history.available,
     history.shallow,
     // A commit's change to a file is fixed once made: the commits name the patches.
-    pages.map((page) => [page.slug, page.title, page.lang, page.path, history.files.get(page.path) ?? [], [...(history.patches.get(page.path)?.keys() ?? [])]]),
+    pages.map((page) => [page.slug, page.title, page.lang, page.path, history.files.get(page.path) ?? [], history.patches.commits(page.path)]),
   ];
   return createHash('sha256').update(JSON.stringify(facts)).digest('base64url');
 }

@@ -7,14 +7,19 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readGitPatches, readGitPatchesSince, type FilePatch } from '../../src/lib/history/git-patches.ts';
+import { readGitPatches, readGitPatchesSince } from '../../src/lib/history/git-patches.ts';
+import { PatchStore } from '../../src/lib/history/patch-store.ts';
 import { tempRepo } from '../support/git-repo.ts';
 
 const dana = 'Dana Levi <dana@example.com>';
 const body = (title: string, more = '') => `# ${title}\n\nA long enough body for git to see the file when it moves.\nAnd another line.\n${more}`;
-/** Comparable: each path's patches by commit, in sorted order. */
-const plain = (patches: Map<string, Map<string, FilePatch>>) =>
-  Object.fromEntries([...patches].sort(([a], [b]) => a.localeCompare(b)).map(([p, m]) => [p, Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b)))]));
+/** Comparable: each path's patches by commit, in sorted order, and its commits as listed without reading them. */
+const plain = (patches: PatchStore) =>
+  Object.fromEntries(
+    [...patches.paths()]
+      .sort((a, b) => a.localeCompare(b))
+      .map((p) => [p, { commits: patches.commits(p), patches: Object.fromEntries([...patches.get(p)!].sort(([a], [b]) => a.localeCompare(b))) }]),
+  );
 
 describe('patches since an earlier commit', () => {
   it('are those of the whole history', async () => {
@@ -42,8 +47,11 @@ describe('patches since an earlier commit', () => {
     const head = repo.commit('No VPN page', dana, '2026-01-11T10:00:00Z');
 
     const whole = await readGitPatches(content);
-    const since = await readGitPatchesSince(content, built, head, earlier);
+    // As a build after the merge has them: the last build's, from its cache file's text.
+    const since = await readGitPatchesSince(content, built, head, PatchStore.parse(Buffer.concat(earlier.serialize())));
     expect(plain(since)).toEqual(plain(whole));
+    // And as the next build reads them back.
+    expect(plain(PatchStore.parse(Buffer.concat(since.serialize())))).toEqual(plain(whole));
     // The moved page keeps every change, under its newest name.
     expect([...(since.get('people/sick-leave.md')?.keys() ?? [])]).toHaveLength(4);
     await repo.remove();
@@ -53,7 +61,7 @@ describe('patches since an earlier commit', () => {
     const repo = await tempRepo();
     await repo.write('content/a.md', body('A'));
     const head = repo.commit('Add', dana, '2026-01-05T10:00:00Z');
-    await expect(readGitPatchesSince(path.join(repo.dir, 'content'), '0'.repeat(40), head, new Map())).rejects.toThrow();
+    await expect(readGitPatchesSince(path.join(repo.dir, 'content'), '0'.repeat(40), head, new PatchStore())).rejects.toThrow();
     await repo.remove();
   });
 });

@@ -3,8 +3,10 @@
  * `PINKAS_FULL_BUILD=1`) always builds in full; a full build is what makes the next content
  * rebuild possible.
  */
+import { enableCompileCache, getCompileCacheDir } from 'node:module';
 import path from 'node:path';
-import { contentRebuild, type RebuildResult } from './run.ts';
+import { wikiLocations } from '../../lib/wiki/locations.ts';
+import type { RebuildResult } from './run.ts';
 
 export interface WikiBuildOptions {
   root: string;
@@ -13,7 +15,22 @@ export interface WikiBuildOptions {
   full?: boolean;
 }
 
+/**
+ * Node's compile cache, in the build's cache folder (which the deploy workflow keeps between
+ * builds): the build's modules — its own TypeScript, stripped of types, and Astro's — are compiled
+ * once, not at every build (a quarter of a second of a content rebuild's start). Its worker threads
+ * inherit it through the environment. A cache only: if Node cannot use the folder, it compiles.
+ */
+function useCompileCache(root: string) {
+  enableCompileCache(path.join(wikiLocations('.', root).cacheDir, 'node-compile-cache'));
+  const dir = getCompileCacheDir();
+  if (dir) process.env.NODE_COMPILE_CACHE = dir;
+}
+
 export async function buildWiki({ root, outDir = path.join(root, 'dist'), logLevel = 'info', full = false }: WikiBuildOptions): Promise<RebuildResult> {
+  useCompileCache(root);
+  // Imported once the compile cache is on.
+  const { contentRebuild } = await import('./run.ts');
   const say = (message: string) => console.log(`[pinkas] ${message}`);
   const logger = { info: (m: string) => logLevel === 'info' && say(m), warn: (m: string) => console.warn(`[pinkas] ${m}`) };
   const rebuild: RebuildResult = full ? { rebuilt: false, reason: 'a full build was asked for' } : await contentRebuild(root, outDir, logger);

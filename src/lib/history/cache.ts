@@ -8,12 +8,14 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { readGitHistory, type GitHistory, type Revision } from './git-log.ts';
-import { readGitPatches, readGitPatchesSince, type FilePatch } from './git-patches.ts';
+import { readGitPatches, readGitPatchesSince } from './git-patches.ts';
+import { PatchStore } from './patch-store.ts';
 
 const run = promisify(execFile);
 
 export interface WikiHistory extends GitHistory {
-  patches: Map<string, Map<string, FilePatch>>;
+  /** Each file's patches by commit (read when asked for). */
+  patches: PatchStore;
 }
 
 /**
@@ -45,7 +47,27 @@ export async function cachedHistory(dir: string, cacheDir?: string): Promise<Wik
   return entry;
 }
 
-type Serialized = { history: Omit<GitHistory, 'files'> & { files: [string, Revision[]][] }; patches: [string, [string, FilePatch][]][] };
+/**
+ * A cache file: its first line the history as JSON, `{"format":2,"history":…}`, then the patches,
+ * a line per file (patch-store.ts), which stay text until a history page needs them.
+ */
+const FORMAT = 2;
+type SerializedHistory = Omit<GitHistory, 'files'> & { files: [string, Revision[]][] };
+
+function serialize(history: GitHistory, patches: PatchStore): Buffer {
+  const first = JSON.stringify({ format: FORMAT, history: { ...history, files: [...history.files] } satisfies SerializedHistory });
+  return Buffer.concat([Buffer.from(`${first}\n`), ...patches.serialize()]);
+}
+
+/** A cache file's history and patches; any other content throws. */
+async function readCacheFile(file: string): Promise<WikiHistory> {
+  const bytes = await readFile(file);
+  let newline = bytes.indexOf(0x0a);
+  if (newline === -1) newline = bytes.length;
+  const first = JSON.parse(bytes.toString('utf8', 0, newline)) as { format?: number; history: SerializedHistory };
+  if (first.format !== FORMAT) throw new Error(`${file}: a history cache of another format`);
+  return { ...first.history, files: new Map(first.history.files), patches: PatchStore.parse(bytes, newline + 1) };
+}
 
 /** Removes the cache files of this folder's earlier commits: a cache folder kept across builds (CI) holds one. */
 async function forgetOlder(cacheDir: string, suffix: string, keep: string): Promise<void> {
@@ -58,16 +80,14 @@ async function load(dir: string, head: string | undefined, cacheDir?: string): P
   const file = head && cacheDir ? path.join(cacheDir, `${PREFIX}${head}${suffix}`) : undefined;
   if (file) {
     try {
-      const saved = JSON.parse(await readFile(file, 'utf8')) as Serialized;
-      return { ...saved.history, files: new Map(saved.history.files), patches: new Map(saved.patches.map(([p, m]) => [p, new Map(m)])) };
+      return await readCacheFile(file);
     } catch {
-      // not cached yet
+      // not cached yet (or in an older format)
     }
   }
   const since = head && cacheDir ? patchesSince(dir, head, cacheDir, suffix) : Promise.resolve(undefined);
   const [history, patches] = await Promise.all([readGitHistory(dir), since.then((p) => p ?? readGitPatches(dir))]);
-  // Written once the caller has the history: the patches of a 5,000-page wiki are 40 MB of JSON,
-  // most of a second to write, and only the next process at this commit reads them.
+  // Written once the caller has the history: only the next process at this commit reads it.
   if (file && history.available) setImmediate(() => void persist(file, suffix, history, patches));
   return { ...history, patches };
 }
@@ -77,7 +97,7 @@ async function load(dir: string, head: string | undefined, cacheDir?: string): P
  * and it is an ancestor of `head`: only the commits since are read from git (a merge reads one
  * commit, not the wiki's whole history). Undefined when there is none or anything fails.
  */
-async function patchesSince(dir: string, head: string, cacheDir: string, suffix: string): Promise<WikiHistory['patches'] | undefined> {
+async function patchesSince(dir: string, head: string, cacheDir: string, suffix: string): Promise<PatchStore | undefined> {
   try {
     for (const name of await readdir(cacheDir)) {
       if (!name.startsWith(PREFIX) || !name.endsWith(suffix)) continue;
@@ -88,8 +108,7 @@ async function patchesSince(dir: string, head: string, cacheDir: string, suffix:
         () => false,
       );
       if (!ancestor) continue;
-      const saved = JSON.parse(await readFile(path.join(cacheDir, name), 'utf8')) as Serialized;
-      return await readGitPatchesSince(dir, since, head, new Map(saved.patches.map(([p, m]) => [p, new Map(m)])));
+      return await readGitPatchesSince(dir, since, head, (await readCacheFile(path.join(cacheDir, name))).patches);
     }
   } catch {
     // read them all
@@ -97,13 +116,12 @@ async function patchesSince(dir: string, head: string, cacheDir: string, suffix:
   return undefined;
 }
 
-async function persist(file: string, suffix: string, history: GitHistory, patches: WikiHistory['patches']): Promise<void> {
+async function persist(file: string, suffix: string, history: GitHistory, patches: PatchStore): Promise<void> {
   try {
-    const serialized: Serialized = { history: { ...history, files: [...history.files] }, patches: [...patches].map(([p, m]) => [p, [...m]]) };
     await mkdir(path.dirname(file), { recursive: true });
     // Whole or not at all: written beside it, then renamed.
     const partial = `${file}.${process.pid}.partial`;
-    await writeFile(partial, JSON.stringify(serialized));
+    await writeFile(partial, serialize(history, patches));
     await rename(partial, file);
     await forgetOlder(path.dirname(file), suffix, path.basename(file));
   } catch {

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { PatchStore } from './patch-store.ts';
 
 const run = promisify(execFile);
 
@@ -30,23 +31,19 @@ const RS = '\x1e';
  * `patches.get(path).get(commit)`. Paths are relative to `dir` and, across renames, the file's
  * newest path. Used for the readable diffs on the history pages.
  */
-export async function readGitPatches(dir: string): Promise<Map<string, Map<string, FilePatch>>> {
-  return (await readPatchLog(dir, [], false)).patches;
+export async function readGitPatches(dir: string): Promise<PatchStore> {
+  return PatchStore.fromMap((await readPatchLog(dir, [], false)).patches);
 }
 
 /**
  * `readGitPatches` at `head`, from what it was at an earlier commit `since`: only the commits
  * since are read, and the earlier patches are filed under the paths their files have now.
  */
-export async function readGitPatchesSince(dir: string, since: string, head: string, earlier: Map<string, Map<string, FilePatch>>): Promise<Map<string, Map<string, FilePatch>>> {
+export async function readGitPatchesSince(dir: string, since: string, head: string, earlier: PatchStore): Promise<PatchStore> {
   const { patches, renamedTo } = await readPatchLog(dir, [`${since}..${head}`], true);
-  for (const [path, perCommit] of earlier) {
-    const newest = renamedTo.get(path) ?? path;
-    let perFile = patches.get(newest);
-    if (!perFile) patches.set(newest, (perFile = new Map()));
-    for (const [commit, patch] of perCommit) if (!perFile.has(commit)) perFile.set(commit, patch);
-  }
-  return patches;
+  const store = PatchStore.fromMap(patches);
+  store.addEarlier(earlier, renamedTo);
+  return store;
 }
 
 /** The patches of `git log <range>`; when git fails, none (or, `strict`, the error: patches since a commit must not be missing any). */

@@ -13,9 +13,10 @@ import { isListed } from '../nav/tree.ts';
 import { isHebrew, STEM_MARK } from './analysis.ts';
 import { layerFile, SEARCH_FORMAT, vocabFile, type Manifest } from './format.ts';
 import { filterFiles, metaFiles, retiredFile } from './index-lists.ts';
-import { countWords, pageTerms, type PageTerms, type WordCounts } from './page-terms.ts';
+import { countWords, pageTerms, type PageTerms } from './page-terms.ts';
 import { partition, vocabularyBlocks } from './partition.ts';
 import { weightedCounts } from './weights.ts';
+import { WordTable, type NumberedCounts, type NumberedTerms } from './word-table.ts';
 
 export { SEARCH_FORMAT } from './format.ts';
 
@@ -31,9 +32,9 @@ export interface SearchablePage {
   status: string;
   /** The page that replaces this one (superseded pages), resolved. */
   supersededBy?: { slug: string; title: string } | { missing: string };
-  /** The page's text by section, or (`terms`) its words already counted, as the build keeps them. */
+  /** The page's text by section, or (`terms`) its words already counted, as the build keeps them (and numbered, word-table.ts). */
   sections?: { id: string; heading: string; text: string }[];
-  terms?: PageTerms;
+  terms?: PageTerms | NumberedTerms;
 }
 
 export interface SearchIndexOptions {
@@ -69,18 +70,23 @@ function nameWords(slug: string): string {
 }
 
 /** The Hebrew words of the wiki as written, normalized: which prefix splits are words (analysis.ts `hebrewStems`). */
-function writtenHebrew(counts: Iterable<WordCounts>): Set<string> {
+function writtenHebrew(table: WordTable, counts: Iterable<NumberedCounts>): Set<string> {
+  const seen = new Uint8Array(table.words.length);
+  for (const { w } of counts) for (let i = 0; i < w.length; i++) seen[w[i]!] = 1;
   const out = new Set<string>();
-  for (const { w } of counts) for (const norm of w) if (isHebrew(norm)) out.add(norm);
+  for (let id = 0; id < seen.length; id++) if (seen[id] && isHebrew(table.words[id]!)) out.add(table.words[id]!);
   return out;
 }
 
 /** The two weighted layers: titles (one document per page) and full text (one per section), and each text document's page and section. */
 function layers(pages: readonly SearchablePage[]) {
-  const titleDocs = pages.map((page) => [countWords(page.title), countWords([...page.tags, ...keywordsOf(page.extra)].join(' ')), countWords(nameWords(page.slug))]);
-  const textDocs = pages.map((page) => (page.terms ?? pageTerms(page.sections ?? [])).s);
-  const written = writtenHebrew([...titleDocs.map((d) => d[0]!), ...textDocs.flat(2)]);
-  const titles = weightedCounts(titleDocs, [10, 5, 3], written);
+  // One table for all: the one the pages' words were numbered in already, if any.
+  const numbered = pages.map((p) => p.terms).find((t): t is NumberedTerms => t !== undefined && 'table' in t);
+  const table = numbered?.table ?? new WordTable();
+  const titleDocs = pages.map((page) => [countWords(page.title), countWords([...page.tags, ...keywordsOf(page.extra)].join(' ')), countWords(nameWords(page.slug))].map((c) => table.counts(c)));
+  const textDocs = pages.map((page) => table.terms(page.terms ?? pageTerms(page.sections ?? [])).s);
+  const written = writtenHebrew(table, [...titleDocs.map((d) => d[0]!), ...textDocs.flat(2)]);
+  const titles = weightedCounts(titleDocs, [10, 5, 3], table, written);
   const docPage: number[] = [];
   const docSection: number[] = [];
   const text = weightedCounts(
@@ -94,6 +100,7 @@ function layers(pages: readonly SearchablePage[]) {
       }
     })(),
     [3, 1],
+    table,
     written,
   );
   return { titles, text, docPage, docSection };

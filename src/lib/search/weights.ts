@@ -7,10 +7,12 @@
  * lunr.Builder computes these weights by way of an object per term, field and document (two
  * million of them for a 5,000-page wiki, ~17 s with the garbage collection they cost) and a token
  * set for its query parser that we do not use; here the same numbers come from flat arrays in a
- * second or two. Documents come as word counts (page-terms.ts), which the build keeps per page.
+ * second or two. Documents come as word counts (page-terms.ts), which the build keeps per page,
+ * their words numbered (word-table.ts).
  */
 import { indexTermsOfNormal } from './analysis.ts';
-import { countWords, type WordCounts } from './page-terms.ts';
+import { countWords } from './page-terms.ts';
+import { WordTable, type NumberedCounts } from './word-table.ts';
 
 /** The postings of one term: documents in ascending order, and the term's weight in each. */
 export interface TermPostings {
@@ -47,30 +49,35 @@ class Ints {
  * for `indexTermsOf`.
  */
 export function weightedIndex(docs: Iterable<Record<string, string>>, fields: [string, number][], written?: ReadonlySet<string>): WeightedIndex {
+  const table = new WordTable();
   return weightedCounts(
     (function* () {
-      for (const doc of docs) yield fields.map(([name]) => countWords(doc[name] ?? ''));
+      for (const doc of docs) yield fields.map(([name]) => table.counts(countWords(doc[name] ?? '')));
     })(),
     fields.map(([, boost]) => boost),
+    table,
     written,
   );
 }
 
-/** Weighted postings of documents given as the word counts of each field (page-terms.ts), with the fields' boosts. */
-export function weightedCounts(docs: Iterable<WordCounts[]>, boosts: number[], written?: ReadonlySet<string>): WeightedIndex {
+/**
+ * Weighted postings of documents given as the word counts of each field (page-terms.ts), their
+ * words numbered in `table`, with the fields' boosts.
+ */
+export function weightedCounts(docs: Iterable<NumberedCounts[]>, boosts: number[], table: WordTable, written?: ReadonlySet<string>): WeightedIndex {
   const termIds = new Map<string, number>();
   const termNames: string[] = [];
   // Words repeat across a wiki far more than they vary: analyse each distinct word once.
-  const analysed = new Map<string, number[]>();
-  const idsOf = (word: string) => {
-    let ids = analysed.get(word);
+  const analysed: (number[] | undefined)[] = [];
+  const idsOf = (word: number) => {
+    let ids = analysed[word];
     if (!ids) {
-      ids = indexTermsOfNormal(word, written).map((name) => {
+      ids = indexTermsOfNormal(table.words[word]!, written).map((name) => {
         let id = termIds.get(name);
         if (id === undefined) termIds.set(name, (id = termNames.push(name) - 1));
         return id;
       });
-      analysed.set(word, ids);
+      analysed[word] = ids;
     }
     return ids;
   };

@@ -1,14 +1,21 @@
 /**
  * The worker thread of `searchIndexInWorker` (search-index.ts): reads the words the render cache
- * holds while it waits for its job, then builds the index and sends its files back.
+ * holds and numbers them (word-table.ts) while it waits for its job, then builds the index and
+ * sends its files back.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { PageTerms } from '../search/page-terms.ts';
+import { WordTable, type NumberedTerms } from '../search/word-table.ts';
 import { readCachedTerms } from './render-cache.ts';
 import { wikiSearchIndex, type SearchIndexJob } from './search-index.ts';
 
 const { preload } = workerData as { preload?: string };
-const preloaded: Promise<Map<string, PageTerms>> = preload ? readCachedTerms(preload).catch(() => new Map()) : Promise.resolve(new Map());
+
+async function numberedCachedTerms(cacheDir: string): Promise<Map<string, NumberedTerms>> {
+  const table = new WordTable();
+  return new Map([...(await readCachedTerms(cacheDir))].map(([key, terms]) => [key, table.terms(terms)]));
+}
+
+const preloaded: Promise<Map<string, NumberedTerms>> = preload ? numberedCachedTerms(preload).catch(() => new Map()) : Promise.resolve(new Map());
 
 parentPort!.once('message', async (job: SearchIndexJob) => {
   try {

@@ -7,6 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { buildWikiSearchIndex, type SearchablePage } from '../search/build-index.ts';
 import type { PageTerms } from '../search/page-terms.ts';
+import type { NumberedTerms } from '../search/word-table.ts';
 import { readSynonymsFile } from '../search/synonyms-file.ts';
 import { readAllRenderedTerms } from './render-cache.ts';
 
@@ -22,9 +23,10 @@ export interface SearchIndexJob {
 
 /**
  * Every file of the wiki's search index, by name; a broken synonyms file fails, saying where.
- * `preloaded`: page words already read from the render cache, by entry key (`readCachedTerms`).
+ * `preloaded`: page words already read from the render cache, by entry key (`readCachedTerms`),
+ * numbered or not.
  */
-export async function wikiSearchIndex(job: SearchIndexJob, preloaded: ReadonlyMap<string, PageTerms> = new Map()): Promise<Map<string, string>> {
+export async function wikiSearchIndex(job: SearchIndexJob, preloaded: ReadonlyMap<string, PageTerms | NumberedTerms> = new Map()): Promise<Map<string, string>> {
   const synonyms = await readSynonymsFile(job.contentDir);
   // A broken synonyms file fails the build where it is broken, rather than searching without it.
   if (synonyms.errors.length) throw new Error(`Search synonyms:\n  ${synonyms.errors.join('\n  ')}`);
