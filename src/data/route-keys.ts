@@ -16,9 +16,37 @@ import { siteConfig } from '../site.config.ts';
 import { buildDate } from './build-date.ts';
 import type { Page, WikiModel } from './wiki.ts';
 
-const nodeFacts = (n: NavNode) => [n.slug, n.title, n.lang, n.status, n.children.length];
-const navFacts = (views: NavView[]): unknown[] => views.map((v) => [nodeFacts(v.node), v.current, v.expanded, v.hidden, navFacts(v.children)]);
-const listFacts = (nodes: NavNode[], depth: number): unknown[] => nodes.map((n) => [nodeFacts(n), depth > 1 ? listFacts(n.children, depth - 1) : []]);
+/** Each node's facts as JSON, made once per node: every page's navigation shows dozens of them. */
+const nodeJson = new WeakMap<NavNode, string>();
+function nodeFacts(n: NavNode): string {
+  let json = nodeJson.get(n);
+  if (json === undefined) nodeJson.set(n, (json = JSON.stringify([n.slug, n.title, n.lang, n.status, n.children.length])));
+  return json;
+}
+const navFacts = (views: NavView[]): string => `[${views.map((v) => `[${nodeFacts(v.node)},${v.current},${v.expanded},${v.hidden},${navFacts(v.children)}]`).join(',')}]`;
+const listFacts = (nodes: NavNode[], depth: number): string => `[${nodes.map((n) => `[${nodeFacts(n)},${depth > 1 ? listFacts(n.children, depth - 1) : '[]'}]`).join(',')}]`;
+
+/**
+ * What a page shows of its own data, as JSON, made once per page (its page and its section's
+ * binder both show it): all of it but its rendered text (`renderKey`), and whether there is a
+ * commit the site was built from, not which.
+ */
+const shownJson = new WeakMap<Page, string>();
+function shown(page: Page): string {
+  let json = shownJson.get(page);
+  if (json === undefined) {
+    const { renderKey: _text, ...data } = page;
+    shownJson.set(page, (json = JSON.stringify({ ...data, baseCommit: Boolean(page.baseCommit) })));
+  }
+  return json;
+}
+
+/** A hash of facts given as JSON texts (which never hold a NUL, so NUL parts them unambiguously). */
+function hashOf(parts: Iterable<string>): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('base64url');
+}
 
 export interface RouteKeyContext {
   wiki: WikiModel;
@@ -29,23 +57,22 @@ export interface RouteKeyContext {
 export function pageRouteKey(page: Page, { wiki, graph, history }: RouteKeyContext): string {
   const node = findNode(wiki.tree, page.slug);
   const at = wiki.position.get(page.slug);
-  const neighbour = (i: number | undefined) => (i === undefined ? null : (wiki.order[i] ? nodeFacts(wiki.order[i]!) : null));
-  const facts = [
-    siteConfig,
-    buildDate,
-    // The commit the site was built from is not shown on a page; whether there is one is.
-    { ...page, baseCommit: Boolean(page.baseCommit) },
+  const neighbour = (i: number | undefined) => (i === undefined || !wiki.order[i] ? 'null' : nodeFacts(wiki.order[i]!));
+  const section = wiki.bySlug.get(page.slug.split('/')[0]!);
+  return hashOf([
+    JSON.stringify([siteConfig, buildDate]),
+    shown(page),
+    page.renderKey,
     navFacts(navView(wiki.tree, page.slug)),
-    breadcrumbs(page.slug, (s) => wiki.bySlug.get(s)?.title),
+    JSON.stringify(breadcrumbs(page.slug, (s) => wiki.bySlug.get(s)?.title)),
     // The section's feed link names the section, in its language.
-    ((section) => (section ? [section.slug, section.title, section.lang] : null))(wiki.bySlug.get(page.slug.split('/')[0]!)),
-    node ? listFacts(node.children, 2) : null,
+    JSON.stringify(section ? [section.slug, section.title, section.lang] : null),
+    node ? listFacts(node.children, 2) : 'null',
     neighbour(at === undefined ? undefined : at - 1),
     neighbour(at === undefined ? undefined : at + 1),
-    (graph.backlinks.get(page.slug) ?? []).map((b) => [b.slug, b.title, wiki.bySlug.get(b.slug)?.lang]),
-    page.path ? pageContributors(history.files.get(page.path) ?? []).map((p) => p.name) : [],
-  ];
-  return createHash('sha256').update(JSON.stringify(facts)).digest('base64url');
+    JSON.stringify((graph.backlinks.get(page.slug) ?? []).map((b) => [b.slug, b.title, wiki.bySlug.get(b.slug)?.lang])),
+    JSON.stringify(page.path ? pageContributors(history.files.get(page.path) ?? []).map((p) => p.name) : []),
+  ]);
 }
 
 /**
@@ -55,10 +82,9 @@ export function pageRouteKey(page: Page, { wiki, graph, history }: RouteKeyConte
  * and the commit the site was built from, which it does not show.
  */
 export function binderRouteKey(section: Page, node: NavNode, wiki: WikiModel): string {
-  const shown = ({ renderKey: _text, ...page }: Page) => ({ ...page, baseCommit: Boolean(page.baseCommit) });
   const pages = readingOrder(node).map((n) => {
     const page = wiki.bySlug.get(n.slug);
-    return page ? shown(page) : n.slug;
+    return page ? shown(page) : JSON.stringify(n.slug);
   });
-  return createHash('sha256').update(JSON.stringify([siteConfig, buildDate, shown(section), pages])).digest('base64url');
+  return hashOf([JSON.stringify([siteConfig, buildDate]), shown(section), ...pages]);
 }

@@ -17,15 +17,30 @@ export interface FeedPage {
 }
 
 /**
+ * The files the wiki publishes, each with its slug: not `_templates/`, `.github/` and the like.
+ * Worked out once per history (a build's feeds ask for every section and page).
+ */
+const publishedOf = new WeakMap<ReadonlyMap<string, readonly Revision[]>, [path: string, slug: string, revisions: readonly Revision[]][]>();
+function published(files: ReadonlyMap<string, readonly Revision[]>) {
+  let out = publishedOf.get(files);
+  if (!out) {
+    out = [];
+    for (const [path, revisions] of files) {
+      if (!path.split('/').some((part) => part.startsWith('_') || part.startsWith('.'))) out.push([path, slugFromPath(path), revisions]);
+    }
+    publishedOf.set(files, out);
+  }
+  return out;
+}
+
+/**
  * The history of the files under `slug`: the page's own file and, for a folder, every file in it
  * (its pages and the images beside them). Files the wiki does not publish (`_templates/`,
  * `.github/`) are left out. `''` is the whole wiki.
  */
 export function filesUnder(files: ReadonlyMap<string, readonly Revision[]>, slug: string): Map<string, readonly Revision[]> {
   const out = new Map<string, readonly Revision[]>();
-  for (const [path, revisions] of files) {
-    if (path.split('/').some((part) => part.startsWith('_') || part.startsWith('.'))) continue;
-    const fileSlug = slugFromPath(path);
+  for (const [path, fileSlug, revisions] of published(files)) {
     if (slug === '' || fileSlug === slug || fileSlug.startsWith(`${slug}/`)) out.set(path, revisions);
   }
   return out;
@@ -33,8 +48,8 @@ export function filesUnder(files: ReadonlyMap<string, readonly Revision[]>, slug
 
 /** The history of the page at `slug` alone (its own file), or undefined when no file has that slug. */
 export function pageFile(files: ReadonlyMap<string, readonly Revision[]>, slug: string): { path: string; revisions: readonly Revision[] } | undefined {
-  for (const [path, revisions] of files) {
-    if (/\.mdx?$/i.test(path) && slugFromPath(path) === slug && !path.split('/').some((part) => part.startsWith('_') || part.startsWith('.'))) return { path, revisions };
+  for (const [path, fileSlug, revisions] of published(files)) {
+    if (fileSlug === slug && /\.mdx?$/i.test(path)) return { path, revisions };
   }
   return undefined;
 }

@@ -13,7 +13,16 @@ export type Resolution =
   | { kind: 'page'; slug: string; title: string; hash: string }
   | { kind: 'missing'; title: string; path: string | undefined; hash: string };
 
-const key = (text: string) => text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+/** A title as links name it: NFC, spaces collapsed, lower case. Remembered: a wiki's links name the same pages over and over. */
+const keys = new Map<string, string>();
+function key(text: string): string {
+  let out = keys.get(text);
+  if (out === undefined) {
+    if (keys.size > 100_000) keys.clear();
+    keys.set(text, (out = text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase()));
+  }
+  return out;
+}
 const trimSlashes = (p: string) => p.replace(/^\/+|\/+$/g, '');
 
 /**

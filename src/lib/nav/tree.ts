@@ -57,8 +57,22 @@ export function buildNavTree(pages: Iterable<NavPage>, homeTitle = 'Home', homeL
 /** Finds the node of `slug` by walking down from the root. */
 export function findNode(root: NavNode, slug: string): NavNode | undefined {
   let node: NavNode | undefined = root;
-  while (node && node.slug !== slug) node = node.children.find((c) => isOnPathTo(c.slug, slug));
+  while (node && node.slug !== slug) node = node.children[childOnPathTo(node, slug)];
   return node;
+}
+
+/** Each node's children by slug, made when first asked: a folder can hold hundreds of pages. */
+const childIndexes = new WeakMap<NavNode, Map<string, number>>();
+
+/** Which child of `node` is `slug` or a folder above it (-1: none), by its place among the children. */
+function childOnPathTo(node: NavNode, slug: string): number {
+  let index = childIndexes.get(node);
+  if (!index) childIndexes.set(node, (index = new Map(node.children.map((c, i) => [c.slug, i]))));
+  for (let end = slug.length; end > 0; end = slug.lastIndexOf('/', end - 1)) {
+    const i = index.get(slug.slice(0, end));
+    if (i !== undefined) return i;
+  }
+  return -1;
 }
 
 /**
@@ -73,10 +87,6 @@ export function breadcrumbs(slug: string, titleOf: (slug: string) => string | un
     out.push({ slug: prefix, title: titleOf(prefix) ?? prefix.split('/').at(-1)! });
   }
   return out;
-}
-
-function isOnPathTo(candidate: string, slug: string): boolean {
-  return slug === candidate || slug.startsWith(`${candidate}/`);
 }
 
 /** Every listed page in reading order (depth first), for previous/next links. */
@@ -113,7 +123,7 @@ export interface NavView {
 export function navView(root: NavNode, currentSlug: string, maxItems = 25): NavView[] {
   const build = (node: NavNode): NavView[] => {
     const kids = node.children;
-    const onPath = kids.findIndex((c) => isOnPathTo(c.slug, currentSlug));
+    const onPath = childOnPathTo(node, currentSlug);
     let start = 0;
     let end = kids.length;
     if (kids.length > maxItems) {
@@ -121,8 +131,8 @@ export function navView(root: NavNode, currentSlug: string, maxItems = 25): NavV
       start = Math.max(0, Math.min(centre - Math.floor(maxItems / 2), kids.length - maxItems));
       end = start + maxItems;
     }
-    return kids.slice(start, end).map((child) => {
-      const expanded = isOnPathTo(child.slug, currentSlug) && child.children.length > 0;
+    return kids.slice(start, end).map((child, i) => {
+      const expanded = start + i === onPath && child.children.length > 0;
       return {
         node: child,
         current: child.slug === currentSlug,

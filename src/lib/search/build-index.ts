@@ -14,7 +14,7 @@ import { isHebrew, STEM_MARK } from './analysis.ts';
 import { layerFile, SEARCH_FORMAT, vocabFile, type Manifest } from './format.ts';
 import { filterFiles, metaFiles, retiredFile } from './index-lists.ts';
 import { countWords, pageTerms, type PageTerms } from './page-terms.ts';
-import { partition, vocabularyBlocks } from './partition.ts';
+import { partition, sortedUnion, vocabularyBlocks } from './partition.ts';
 import { weightedCounts } from './weights.ts';
 import { WordTable, type NumberedCounts, type NumberedTerms } from './word-table.ts';
 
@@ -123,7 +123,7 @@ export function buildSearchIndex(allPages: SearchablePage[], options: SearchInde
   titleChunks.chunks.forEach((chunk, i) => files.set(layerFile('titles', i), JSON.stringify(chunk)));
   textChunks.chunks.forEach((chunk, i) => files.set(layerFile('text', i), JSON.stringify(chunk)));
   // Typos are looked up among words, never among Hebrew common forms (`~…`, which no one types).
-  const vocab = vocabularyBlocks([...titles.terms.keys(), ...text.terms.keys()].filter((t) => !t.startsWith(STEM_MARK)), sizes.vocabBlock);
+  const vocab = vocabularyBlocks(sortedUnion(titleChunks.terms, textChunks.terms).filter((t) => !t.startsWith(STEM_MARK)), sizes.vocabBlock);
   vocab.blocks.forEach((block, i) => files.set(vocabFile(i), JSON.stringify(block)));
   metaFiles(pages, langs, tags, sizes.bucket, files);
   const tagBuckets = filterFiles(pages, langs, tags, sizes.tagBucket, files);

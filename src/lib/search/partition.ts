@@ -67,8 +67,8 @@ function entry(postings: TermPostings, options: PartitionOptions) {
   return { df: n, p, rest, restWeight: rest ? weight(restWeight) : 0, chars };
 }
 
-/** The chunk files of a layer (in order) and the first term of each. */
-export function partition(index: WeightedIndex, options: PartitionOptions): { chunks: ChunkFile[]; firsts: string[] } {
+/** The chunk files of a layer (in order), the first term of each, and all its terms in order. */
+export function partition(index: WeightedIndex, options: PartitionOptions): { chunks: ChunkFile[]; firsts: string[]; terms: string[] } {
   const terms = [...index.terms.keys()].sort();
   const chunks: ChunkFile[] = [];
   const firsts: string[] = [];
@@ -98,12 +98,23 @@ export function partition(index: WeightedIndex, options: PartitionOptions): { ch
     firsts.push('');
   }
   firsts[0] = '';
-  return { chunks, firsts };
+  return { chunks, firsts, terms };
 }
 
-/** The vocabulary of both layers in blocks of `size` terms, and the first term of each. */
-export function vocabularyBlocks(terms: Iterable<string>, size: number): { blocks: VocabFile[]; firsts: string[] } {
-  const sorted = [...new Set(terms)].sort();
+/** The terms of both (sorted) lists, sorted, each once: the vocabulary of the two layers, without sorting it again. */
+export function sortedUnion(a: readonly string[], b: readonly string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (out.length === 0 || out[out.length - 1] !== next) out.push(next);
+  }
+  return out;
+}
+
+/** The vocabulary (sorted, each term once: `sortedUnion`) in blocks of `size` terms, and the first term of each. */
+export function vocabularyBlocks(sorted: readonly string[], size: number): { blocks: VocabFile[]; firsts: string[] } {
   const blocks: VocabFile[] = [];
   const firsts: string[] = [];
   for (let i = 0; i < sorted.length; i += size) {

@@ -67,19 +67,25 @@ export function weightedIndex(docs: Iterable<Record<string, string>>, fields: [s
 export function weightedCounts(docs: Iterable<NumberedCounts[]>, boosts: number[], table: WordTable, written?: ReadonlySet<string>): WeightedIndex {
   const termIds = new Map<string, number>();
   const termNames: string[] = [];
+  // Per term: its frequency in the field being counted, and how many documents have it.
+  let tf = new Int32Array(1024);
+  let documentsWithTerm = new Int32Array(1024);
   // Words repeat across a wiki far more than they vary: analyse each distinct word once.
   const analysed: (number[] | undefined)[] = [];
   const idsOf = (word: number) => {
-    let ids = analysed[word];
-    if (!ids) {
-      ids = indexTermsOfNormal(table.words[word]!, written).map((name) => {
-        let id = termIds.get(name);
-        if (id === undefined) termIds.set(name, (id = termNames.push(name) - 1));
-        return id;
-      });
-      analysed[word] = ids;
+    const ids = indexTermsOfNormal(table.words[word]!, written).map((name) => {
+      let id = termIds.get(name);
+      if (id === undefined) termIds.set(name, (id = termNames.push(name) - 1));
+      return id;
+    });
+    if (termNames.length > tf.length) {
+      const length = termNames.length * 2;
+      const [moreTf, moreDocs] = [new Int32Array(length), new Int32Array(length)];
+      moreTf.set(tf);
+      moreDocs.set(documentsWithTerm);
+      [tf, documentsWithTerm] = [moreTf, moreDocs];
     }
-    return ids;
+    return (analysed[word] = ids);
   };
   // One row per (document, field, term): term, document, field, frequency.
   const rowTerm = new Ints();
@@ -87,39 +93,34 @@ export function weightedCounts(docs: Iterable<NumberedCounts[]>, boosts: number[
   const rowField = new Ints();
   const rowTf = new Ints();
   const fieldLengths = boosts.map(() => new Ints());
-  const documentsWithTerm = new Ints();
-  let tf = new Int32Array(1024);
   const touched: number[] = [];
   let size = 0;
   for (const doc of docs) {
-    boosts.forEach((_, f) => {
+    for (let f = 0; f < boosts.length; f++) {
       let length = 0;
       const { w, n } = doc[f]!;
       for (let k = 0; k < w.length; k++) {
         const count = n[k]!;
-        for (const id of idsOf(w[k]!)) {
-          if (id >= tf.length) {
-            const bigger = new Int32Array(tf.length * 2 + id);
-            bigger.set(tf);
-            tf = bigger;
-          }
+        const ids = analysed[w[k]!] ?? idsOf(w[k]!);
+        for (let j = 0; j < ids.length; j++) {
+          const id = ids[j]!;
           if (tf[id] === 0) touched.push(id);
           tf[id]! += count;
           length += count;
         }
       }
       fieldLengths[f]!.push(length);
-      for (const id of touched) {
+      for (let j = 0; j < touched.length; j++) {
+        const id = touched[j]!;
         rowTerm.push(id);
         rowDoc.push(size);
         rowField.push(f);
         rowTf.push(tf[id]!);
         tf[id] = 0;
-        while (documentsWithTerm.length <= id) documentsWithTerm.push(0);
-        documentsWithTerm.data[id]!++;
+        documentsWithTerm[id]!++;
       }
       touched.length = 0;
-    });
+    }
     size++;
   }
 
@@ -128,7 +129,7 @@ export function weightedCounts(docs: Iterable<NumberedCounts[]>, boosts: number[
     for (let i = 0; i < lengths.length; i++) sum += lengths.data[i]!;
     return sum / (size || 1);
   });
-  const idf = termNames.map((_, id) => lunrIdf(documentsWithTerm.data[id]!, size));
+  const idf = termNames.map((_, id) => lunrIdf(documentsWithTerm[id]!, size));
 
   // Postings in compressed-row form: each term's rows, in document order (as they were added).
   const start = new Int32Array(termNames.length + 1);
