@@ -124,12 +124,11 @@ async function renderChanges(state: RebuildState, logger: RebuildLogger, mark: (
   const paths: Record<string, BuiltPath> = {};
   const collector = await policyCollector(state.folders.srcDir);
   const facts = JSON.parse(await readFile(path.join(serverDir, policyFactsFile), 'utf8')) as PolicyFacts;
-  const limit = pLimit(Number(process.env.DEBUG_LIMIT ?? 8));
+  const limit = pLimit(8);
   const jobs: Promise<void>[] = [];
   let failure: unknown;
   let listedCount = 0;
   const render = async (pathname: string, route: Route, built: BuiltPath) => {
-    const t0 = performance.now();
     const response = await app.render(new Request(requestUrl(state.origin, state.folders.base, pathname, built.type)), { routeData: route });
     if (response.status >= 300 && response.status < 400) throw new Error(`${pathname} answered a redirect (${response.status})`);
     if (!response.body) throw new Error(`${pathname} answered no body`);
@@ -138,7 +137,6 @@ async function renderChanges(state: RebuildState, logger: RebuildLogger, mark: (
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, body);
     if (built.file.endsWith('.html')) facts[built.file] = collector.factsOf(body.toString('utf8'));
-    if (process.env.DEBUG_REBUILD) console.error(`RENDERED ${pathname} ${Math.round(performance.now() - t0)} ms at ${Math.round(performance.now())}`);
   };
   const routes = app.manifest.routes.map((r) => r.routeData).filter((r) => r.prerender);
   await Promise.all(
@@ -159,7 +157,6 @@ async function renderChanges(state: RebuildState, logger: RebuildLogger, mark: (
           return same ? [] : [{ pathname, route, built }];
         });
         listedCount += listed.length;
-        if (process.env.DEBUG_REBUILD) console.error(`LISTED ${routeData.component} ${listed.length} at ${Math.round(performance.now())}`);
         for (const { pathname, route, built } of changed) {
           jobs.push(
             limit(async () => {

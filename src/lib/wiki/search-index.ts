@@ -50,7 +50,6 @@ export function searchIndexInWorker(job: SearchIndexJob | Promise<SearchIndexJob
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url), { workerData: { preload: cacheDir } });
     worker.once('message', (answer: { files: [string, string][] } | { error: string }) => {
-      if (process.env.DEBUG_REBUILD) console.error(`INDEX DONE at ${Math.round(performance.now())}`);
       if ('files' in answer) resolve(new Map(answer.files));
       else reject(new Error(answer.error));
     });
@@ -59,7 +58,6 @@ export function searchIndexInWorker(job: SearchIndexJob | Promise<SearchIndexJob
     Promise.resolve(job).then(
       (j) => {
         try {
-          if (process.env.DEBUG_REBUILD) console.error(`JOB POSTED at ${Math.round(performance.now())}`);
           worker.postMessage({ ...j, pages: j.pages.map(indexed) } satisfies SearchIndexJob);
         } catch (error) {
           reject(error as Error);
