@@ -49,7 +49,7 @@ export async function cachedHistory(dir: string, cacheDir?: string): Promise<Wik
 
 /**
  * A cache file: its first line the history as JSON, `{"format":2,"history":…}`, then the patches,
- * a line per file (patch-store.ts), which stay text until a history page needs them.
+ * a line per file (patch-store.ts), kept as bytes until a history page needs them.
  */
 const FORMAT = 2;
 type SerializedHistory = Omit<GitHistory, 'files'> & { files: [string, Revision[]][] };
