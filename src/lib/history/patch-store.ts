@@ -49,10 +49,6 @@ export class PatchStore {
     return store;
   }
 
-  get size(): number {
-    return this.#files.size;
-  }
-
   paths(): IterableIterator<string> {
     return this.#files.keys();
   }

@@ -36,9 +36,16 @@ export async function wikiSearchIndex(job: SearchIndexJob, preloaded: ReadonlyMa
   return buildWikiSearchIndex(pages, { synonyms: synonyms.groups });
 }
 
-/** What the index reads of a page, and no more: copying every page's links and headings to the worker too took a tenth of a second. */
-function indexed({ slug, title, description, tags, extra, lang, section, status, supersededBy, generated, renderKey }: IndexedPage): IndexedPage {
-  return { slug, title, ...(description === undefined ? {} : { description }), tags, ...(extra === undefined ? {} : { extra }), lang, section, status, ...(supersededBy === undefined ? {} : { supersededBy }), generated, renderKey };
+/**
+ * What the index reads of a page, and no more: copying every page's links and headings to the
+ * worker too took a tenth of a second. Every field of `IndexedPage` is listed (TypeScript holds the
+ * list to the type), so a field the index comes to read cannot be left behind.
+ */
+const INDEXED = { slug: true, title: true, description: true, tags: true, extra: true, lang: true, section: true, status: true, supersededBy: true, generated: true, renderKey: true } satisfies Record<keyof IndexedPage, true>;
+function indexed(page: IndexedPage): IndexedPage {
+  const out: Record<string, unknown> = {};
+  for (const field of Object.keys(INDEXED) as (keyof IndexedPage)[]) if (page[field] !== undefined) out[field] = page[field];
+  return out as unknown as IndexedPage;
 }
 
 /**
